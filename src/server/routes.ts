@@ -1,6 +1,19 @@
 import type { RouteDef } from './platform/http/define-route.ts';
 import { healthRoutes } from './platform/health/health.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { personRoutes } from './modules/people/person.routes.ts';
+import { householdRoutes } from './modules/households/household.routes.ts';
+import { consentRoutes } from './modules/consents/consent.routes.ts';
+import { locationRoutes } from './modules/locations/location.routes.ts';
+import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 
 /** Every route of the application, in one list: the app, the API docs and the access-matrix test read it. */
-export const allRoutes: readonly RouteDef[] = [...healthRoutes, ...authRoutes];
+export const allRoutes: readonly RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...personRoutes,
+  ...householdRoutes,
+  ...consentRoutes,
+  ...locationRoutes,
+  ...organisationRoutes,
+];

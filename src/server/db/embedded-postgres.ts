@@ -488,6 +488,10 @@ async function isAlive(pid: number): Promise<boolean> {
 /**
  * Live processes whose working directory is `pgDir` — postgres servers and
  * their backends chdir into the data directory. Linux only; empty elsewhere.
+ *
+ * @example
+ * await handle.stop();
+ * assert.deepEqual(await findPostgresProcesses('/var/lib/oila/pg'), []);
  */
 export async function findPostgresProcesses(pgDir: string): Promise<number[]> {
   let entries: string[];
@@ -533,6 +537,31 @@ async function isOurPostgres(pid: number, pgDir: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+async function parentPid(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state, ppid, …
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    if (process.platform === 'linux') return undefined;
+  }
+  try {
+    const { stdout } = await execFileAsync('ps', ['-p', String(pid), '-o', 'ppid=']);
+    const ppid = Number(stdout.trim());
+    return Number.isInteger(ppid) ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function isNodeProcess(pid: number): Promise<boolean> {
+  const exe = (await processArgs(pid))?.[0];
+  if (!exe) return false;
+  const name = path.basename(exe);
+  return name.startsWith('node') || name === path.basename(process.execPath);
 }
 
 async function processArgs(pid: number): Promise<string[] | undefined> {
@@ -588,6 +617,16 @@ async function recoverOrphan(pgDir: string, runDir: string, log: (msg: string) =
     log(`embedded postgres: postmaster.pid names pid ${pid}, which is not a postgres for ${pgDir}; removing the stale lock files`);
     await removeStaleLocks(pgDir, runDir, pid);
     return;
+  }
+  // An orphan has been re-parented to init (or a subreaper). A server whose
+  // parent is still a live Node process belongs to a running application —
+  // e.g. a CLI command started next to the app — and must not be taken over.
+  const parent = await parentPid(pid);
+  if (parent !== undefined && parent > 1 && (await isAlive(parent)) && (await isNodeProcess(parent))) {
+    throw new Error(
+      `Embedded PostgreSQL: ${pgDir} is in use by a running server (pid ${pid}) owned by process ${parent}` +
+        `${parent === process.pid ? ' (this process: call stop() first)' : ''}; stop that process first.`,
+    );
   }
   log(`embedded postgres: found an orphaned server (pid ${pid}) for ${pgDir}, left by a killed process; shutting it down`);
   process.kill(pid, 'SIGINT');

@@ -126,6 +126,7 @@ export interface HouseholdTable extends ScopedRecordColumns {
   id: Generated<string>;
   reference: Generated<string>;
   display_name: string;
+  search_fold: string;
   region_id: string | null;
   district_id: string | null;
   mahalla_id: string | null;

@@ -172,6 +172,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       assigned_worker_id uuid REFERENCES app_user(id),
       team_id uuid REFERENCES team(id),
       display_name text NOT NULL,
+      search_fold text NOT NULL,
       region_id uuid REFERENCES location(id),
       district_id uuid REFERENCES location(id),
       mahalla_id uuid REFERENCES location(id),
@@ -188,6 +189,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE INDEX household_scope_idx ON household (organisation_id, branch_id);
     CREATE INDEX household_worker_idx ON household (assigned_worker_id);
     CREATE INDEX household_team_idx ON household (team_id);
+    CREATE INDEX household_search_fold_trgm ON household USING gin (search_fold gin_trgm_ops);
 
     CREATE SEQUENCE person_reference_seq;
     CREATE TABLE person (

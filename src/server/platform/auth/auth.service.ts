@@ -184,7 +184,10 @@ export async function signOut(ctx: HandlerContext): Promise<void> {
 
 export async function changeOwnPassword(ctx: HandlerContext, currentPassword: string, newPassword: string): Promise<void> {
   const user = await ctx.db.selectFrom('app_user').select(['password_hash']).where('id', '=', ctx.actor.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, currentPassword))) throw new AppError('invalid_credentials', 'The current password is not right.');
+  // A field error, not 401: the user is signed in, and the UI must not take them to the sign-in page.
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new AppError('validation_failed', 'The current password is not right.', { fields: [{ path: ['currentPassword'], code: 'invalid_value' }] });
+  }
   assertAcceptablePassword(newPassword);
   await ctx.db
     .updateTable('app_user')
