@@ -40,7 +40,10 @@ function withPermissions(spec: Record<string, unknown>, routes: readonly RouteDe
   for (const def of routes) {
     const p = def.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     const op = paths[p]?.[def.method.toLowerCase()];
-    if (op) op['x-permission'] = def.permission;
+    if (!op) continue;
+    op['x-permission'] = def.permission;
+    const json = (op['requestBody'] as { content?: Record<string, Record<string, unknown>> } | undefined)?.content?.['application/json'];
+    if (json && def.example !== undefined) json['example'] = def.example;
   }
   return spec;
 }
@@ -59,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     genReqId: () => randomUUID(),
+    // One line per request, written in onResponse below, instead of two.
+    disableRequestLogging: true,
     requestIdHeader: false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1_048_576,
@@ -98,6 +103,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     if (isSecureRequest(request)) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     if (request.url.startsWith('/api/') || request.actor) reply.header('cache-control', 'no-store');
@@ -116,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, {
     routePrefix: PUBLIC_PLUGIN_PREFIX,
     staticCSP: true,
+    uiConfig: { showExtensions: true, docExpansion: 'list' },
     transformSpecification: (spec) => withPermissions(structuredClone(spec) as Record<string, unknown>, routes),
   });
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { generateSync } from 'otplib';
 import { readConfig } from './config.ts';
+import type { Db } from './db/database.ts';
 import { backupDatabase, restoreDatabase } from './db/backup.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, seedDemo } from './demo/demo-seed.ts';
@@ -29,7 +30,7 @@ Environment: DATABASE_URL, OILA_DATA_DIR (default ./data), HOST (127.0.0.1), POR
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
-async function withDatabase<T>(fn: (db: import('./db/database.ts').Db) => Promise<T>): Promise<T> {
+async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const database = await openDatabase(readConfig());
   try {
     await migrateToLatest(database.db);
@@ -42,7 +43,10 @@ async function withDatabase<T>(fn: (db: import('./db/database.ts').Db) => Promis
 async function serve(demo: boolean): Promise<void> {
   const config = readConfig();
   const running = await startOila(config, {
-    log: (m) => process.stderr.write(`${m}\n`),
+    // PostgreSQL's own start-up chatter only at debug level.
+    log: (m) => {
+      if (config.logLevel === 'debug' || !/^(initdb|postgres):/.test(m)) process.stderr.write(`${m}\n`);
+    },
     seed: demo
       ? async (db) => {
           if (await seedDemo(db)) say('Demo data created.');
@@ -114,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { demo: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' }, slug: { type: 'string' } },
   });
-  switch (command) {
+  switch (command ?? 'help') {
     case 'serve':
       await serve(values.demo === true);
       return -1;

@@ -6,6 +6,8 @@ import { householdRoutes } from './modules/households/household.routes.ts';
 import { consentRoutes } from './modules/consents/consent.routes.ts';
 import { locationRoutes } from './modules/locations/location.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { userRoutes } from './modules/users/user.routes.ts';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 
 /** Every route of the application, in one list: the app, the API docs and the access-matrix test read it. */
 export const allRoutes: readonly RouteDef[] = [
@@ -16,4 +18,6 @@ export const allRoutes: readonly RouteDef[] = [
   ...consentRoutes,
   ...locationRoutes,
   ...organisationRoutes,
+  ...userRoutes,
+  ...auditLogRoutes,
 ];

@@ -152,7 +152,7 @@ export async function backupDatabase(pool: Pool, file: string, opts: BackupOptio
   const partial = `${target}.partial`;
   const client = await pool.connect();
   let failed = false;
-  let summaryTables: { name: string; rows: number }[] = [];
+  let summaryTables: { name: string; rows: number }[];
   try {
     // One snapshot for all tables: rows inserted meanwhile are either
     // entirely in the backup or entirely absent, across every table.
@@ -596,7 +596,7 @@ function parseHeader(text: string): Header {
     formatVersion: FORMAT_VERSION,
     createdAt: String(h.createdAt),
     serverVersion: String(h.serverVersion),
-    tables: tables as string[],
+    tables: tables,
   };
 }
 

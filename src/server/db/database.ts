@@ -17,7 +17,7 @@ export type ConnectionConfig =
  */
 const typeParsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) => {
-    switch (oid) {
+    switch (oid as pg.types.builtins) {
       case pg.types.builtins.INT8:
         return (v: string) => {
           const n = Number(v);

@@ -15,7 +15,7 @@ export function consentViewOf(row: Selectable<ConsentTable>, today = new Date().
     expiresOn: row.expires_on,
     withdrawnAt: row.withdrawn_at,
     withdrawalNote: row.withdrawal_note,
-    status: status as 'active' | 'expired' | 'withdrawn',
+    status: status,
     version: row.version,
   };
 }

@@ -10,7 +10,7 @@ import { createPersonRow } from '../people/person.service.ts';
 import { assertHouseholdWritable, householdViewFor } from './household.policy.ts';
 import { currentMembers, findHousehold, insertHousehold, searchHouseholds, updateHouseholdAtVersion } from './household.repository.ts';
 import type { CreateHouseholdInput, HouseholdView, MemberInput, SearchHouseholdsInput, UpdateHouseholdInput } from './household.schema.ts';
-import { RELATIONSHIPS } from './household.schema.ts';
+import { type RELATIONSHIPS } from './household.schema.ts';
 
 type Relationship = (typeof RELATIONSHIPS)[number];
 

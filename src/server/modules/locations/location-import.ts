@@ -18,7 +18,7 @@ export function parseLocations(format: 'json' | 'csv', content: string): Importe
   if (format === 'csv') {
     let rows: Record<string, string>[];
     try {
-      rows = parseCsv(content, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      rows = parseCsv<Record<string, string>>(content, { columns: true, skip_empty_lines: true, trim: true, bom: true });
     } catch {
       throw new AppError('validation_failed', 'The file is not valid CSV.', { fields: [{ path: ['content'], code: 'invalid_format' }] });
     }

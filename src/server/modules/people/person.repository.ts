@@ -77,3 +77,14 @@ export async function membershipsOf(db: Executor, actor: Actor, personId: string
     .where(recordScope(actor, 'household'))
     .execute();
 }
+
+/**
+ * Whether an active person of the organisation holds this PINFL. Deliberately
+ * organisation-wide, not scoped: one number is one person, whoever registered
+ * them. The answer is yes or no, never who.
+ */
+export async function pinflInUse(db: Executor, organisationId: string, pinfl: string, exceptId?: string): Promise<boolean> {
+  let q = db.selectFrom('person').select('id').where('organisation_id', '=', organisationId).where('pinfl', '=', pinfl).where('archived_at', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}

@@ -6,7 +6,7 @@ import { resolveAddress } from '../locations/location.repository.ts';
 import { assertPlacement, defaultWorker } from '../organisation/placement.ts';
 import { listConsents } from '../consents/consent.repository.ts';
 import { consentViewOf } from '../consents/consent.policy.ts';
-import { findPerson, insertPerson, membershipsOf, searchPeople, updatePersonAtVersion } from './person.repository.ts';
+import { findPerson, insertPerson, pinflInUse, membershipsOf, searchPeople, updatePersonAtVersion } from './person.repository.ts';
 import { assertWritable, maySearchByName, personViewFor } from './person.policy.ts';
 import type { CreatePersonInput, PersonView, SearchPeopleInput, UpdatePersonInput } from './person.schema.ts';
 
@@ -74,9 +74,7 @@ function columnsOf(input: Partial<CreatePersonInput>): PersonUpdate {
 
 async function assertPinflFree(ctx: HandlerContext, pinfl: string | null | undefined, exceptId?: string): Promise<void> {
   if (!pinfl) return;
-  let q = ctx.db.selectFrom('person').select('id').where('organisation_id', '=', ctx.actor.organisationId).where('pinfl', '=', pinfl).where('archived_at', 'is', null);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) {
+  if (await pinflInUse(ctx.db, ctx.actor.organisationId, pinfl, exceptId)) {
     throw new AppError('duplicate_identity', 'A person with this PINFL is already registered.', { fields: [{ path: ['pinfl'], code: 'invalid_value' }] });
   }
 }

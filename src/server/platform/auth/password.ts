@@ -12,7 +12,7 @@ const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 let common: Set<string> | undefined;
 /** The ~50,000 most common passwords, loaded on first use. */
 function commonPasswords(): Set<string> {
-  common ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  common ??= new Set((dictionary['passwords-common']).map((p) => p.toLowerCase()));
   return common;
 }
 

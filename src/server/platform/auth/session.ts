@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Executor, Actor, RoleAssignment } from '../http/context.ts';
-import { fieldViewOf, permissionsOf, type Role } from '../../../shared/permissions.ts';
+import { fieldViewOf, permissionsOf } from '../../../shared/permissions.ts';
 import { randomToken, sha256Hex } from './tokens.ts';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -115,5 +115,5 @@ export async function loadAssignments(db: Executor, userId: string): Promise<Rol
     .select(['role', 'branch_id', 'programme', 'team_id'])
     .where('user_id', '=', userId)
     .execute();
-  return rows.map((r) => ({ role: r.role as Role, branchId: r.branch_id, programme: r.programme, teamId: r.team_id }));
+  return rows.map((r) => ({ role: r.role, branchId: r.branch_id, programme: r.programme, teamId: r.team_id }));
 }

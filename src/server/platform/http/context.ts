@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
@@ -43,6 +44,6 @@ export interface HandlerContext<A extends Actor | null = Actor> {
   /** Appends an audit event in this request's transaction. */
   audit(entry: AuditEntry): Promise<void>;
   /** Lets a handler set cookies or headers (sign-in, sign-out). */
-  reply: import('fastify').FastifyReply;
-  request: import('fastify').FastifyRequest;
+  reply: FastifyReply;
+  request: FastifyRequest;
 }

@@ -52,5 +52,5 @@ export function defineRoute<
   R extends z.ZodType = z.ZodType,
   Perm extends Permission | 'public' = Permission | 'public',
 >(def: RouteDef<P, Q, B, R, Perm>): RouteDef {
-  return def as unknown as RouteDef;
+  return def;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Db } from '../../db/database.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import { AppError, isDenial } from '../errors/app-error.ts';
@@ -31,7 +32,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
-    locale: import('../../../shared/i18n/locales.ts').Locale;
+    locale: Locale;
   }
 }
 
@@ -51,7 +52,7 @@ async function runHandler(db: Db, def: RouteDef, request: FastifyRequest, reply:
         request,
         audit: (entry: AuditEntry) => writeAudit(trx, originOf(request), entry),
       };
-      return def.handler(input, ctx as HandlerContext<Actor>);
+      return def.handler(input, ctx);
     });
   } catch (error) {
     if (error instanceof AppError && isDenial(error.code)) {
