@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../src/server/routes.ts';
-import { ROLES, roleGrants, type Permission, type Role } from '../src/shared/permissions.ts';
+import { ROLES, roleGrants, type Role } from '../src/shared/permissions.ts';
 import type { Db } from '../src/server/db/database.ts';
 import type { RecordKind, RouteDef } from '../src/server/platform/http/define-route.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from './support/fixtures.ts';
@@ -97,7 +97,7 @@ describe('access matrix', () => {
     let calls = 0;
     for (const def of allRoutes) {
       if (def.permission === 'public') continue;
-      const permission = def.permission as Permission;
+      const permission = def.permission;
       for (const role of ROLES) {
         // A fresh session per route: sign-out and password changes end the one before.
         const client = await clientFor(t.baseUrl, t.db, org.users[role]);

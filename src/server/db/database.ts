@@ -15,24 +15,23 @@ export type ConnectionConfig =
  * - `date` → 'YYYY-MM-DD' string: a date of birth has no time zone.
  * - `timestamptz` → ISO 8601 string in UTC, the same form the JSON API speaks.
  */
+const keepText = (v: string) => v;
+const PARSERS = new Map<number, (v: string) => unknown>([
+  [
+    pg.types.builtins.INT8,
+    (v) => {
+      const n = Number(v);
+      if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${v} exceeds Number.MAX_SAFE_INTEGER`);
+      return n;
+    },
+  ],
+  [pg.types.builtins.NUMERIC, keepText],
+  [pg.types.builtins.DATE, keepText],
+  [pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString()],
+]);
+
 const typeParsers: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: string) => {
-    switch (oid as pg.types.builtins) {
-      case pg.types.builtins.INT8:
-        return (v: string) => {
-          const n = Number(v);
-          if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${v} exceeds Number.MAX_SAFE_INTEGER`);
-          return n;
-        };
-      case pg.types.builtins.NUMERIC:
-      case pg.types.builtins.DATE:
-        return (v: string) => v;
-      case pg.types.builtins.TIMESTAMPTZ:
-        return (v: string) => new Date(v).toISOString();
-      default:
-        return pg.types.getTypeParser(oid, format as 'text');
-    }
-  }) as pg.CustomTypesConfig['getTypeParser'],
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => PARSERS.get(oid) ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 export function createPool(config: ConnectionConfig, max = 10): pg.Pool {

@@ -93,9 +93,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX session_user_idx ON session (user_id);
 
-    -- Deployment secrets made at install: the key that salts hashed client addresses.
+    -- Deployment secrets, made on first use (a migrated database stays empty,
+    -- ready for a restore): the key that salts hashed client addresses.
     CREATE TABLE app_secret (name text PRIMARY KEY, value text NOT NULL);
-    INSERT INTO app_secret VALUES ('throttle', encode(sha256(convert_to(gen_random_uuid()::text || clock_timestamp()::text, 'UTF8')), 'hex'));
 
     CREATE TABLE sign_in_attempt (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -3,7 +3,7 @@ import type { ConsentTable } from '../../db/schema.ts';
 
 /** A consent as shown: with its status today. */
 export function consentViewOf(row: Selectable<ConsentTable>, today = new Date().toISOString().slice(0, 10)) {
-  const status = row.withdrawn_at ? 'withdrawn' : row.expires_on && row.expires_on < today ? 'expired' : 'active';
+  const status: 'active' | 'expired' | 'withdrawn' = row.withdrawn_at ? 'withdrawn' : row.expires_on && row.expires_on < today ? 'expired' : 'active';
   return {
     id: row.id,
     personId: row.person_id,
@@ -15,7 +15,7 @@ export function consentViewOf(row: Selectable<ConsentTable>, today = new Date().
     expiresOn: row.expires_on,
     withdrawnAt: row.withdrawn_at,
     withdrawalNote: row.withdrawal_note,
-    status: status,
+    status,
     version: row.version,
   };
 }

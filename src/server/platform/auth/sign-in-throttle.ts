@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -10,7 +10,10 @@ const secrets = new WeakMap<Db, Promise<string>>();
 function throttleSecret(db: Db): Promise<string> {
   let secret = secrets.get(db);
   if (!secret) {
-    secret = db.selectFrom('app_secret').select('value').where('name', '=', 'throttle').executeTakeFirstOrThrow().then((r) => r.value);
+    secret = (async () => {
+      await db.insertInto('app_secret').values({ name: 'throttle', value: randomBytes(32).toString('hex') }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      return (await db.selectFrom('app_secret').select('value').where('name', '=', 'throttle').executeTakeFirstOrThrow()).value;
+    })();
     secrets.set(db, secret);
   }
   return secret;
