@@ -27,6 +27,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Extra routes, for tests only. */
   extraRoutes?: readonly RouteDef[];
+  /** Where log lines go (standard output by default); tests read them. */
+  logStream?: { write(line: string): void };
 }
 
 /** One log line per request, with its path but never its query string, and no personal data. */
@@ -63,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       // Log the path only: query strings may carry what a user typed.
       serializers: {
         req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
