@@ -1,0 +1,261 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, isApiError } from '../../api/client.ts';
+import type { DuplicateCandidate, PersonDetail, PersonView } from '../../api/types.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { useLocale } from '../../i18n/i18n.ts';
+import { useUser } from '../../session/session.tsx';
+import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { Button } from '../../ui/button.tsx';
+import { ConflictDialog } from '../../ui/conflict-dialog.tsx';
+import { reapplyChanges } from '../../ui/conflict.ts';
+import { ErrorSummary, type SummaryItem } from '../../ui/error-summary.tsx';
+import { errorText, fieldErrorsOf } from '../../ui/errors.ts';
+import { Loading } from '../../ui/loading.tsx';
+import { PageHeader } from '../../ui/page-header.tsx';
+import { useToast } from '../../ui/toast.tsx';
+import { useLocationLabels } from '../locations/use-location-labels.ts';
+import { useOrganisation } from '../organisation/organisation.ts';
+import { DuplicateCandidates } from './duplicate-candidates.tsx';
+import { PERSON_EDITABLE_KEYS, personConflictFields, personFieldLabel } from './person-display.ts';
+import { personFieldTarget, PersonForm } from './person-form.tsx';
+import {
+  changedFields, emptyPersonForm, formToPayload, PERSON_FORM_FIELDS, personNames, personToForm, validatePersonForm,
+  type PersonFormField, type PersonFormValues,
+} from './person-model.ts';
+
+const ID_PREFIX = 'person-';
+
+/** Turns local and server errors into the form's messages and the summary's links, in form order. */
+function useFormErrors(local: Partial<Record<PersonFormField, string>>, error: unknown) {
+  const { t } = useTranslation();
+  const server = fieldErrorsOf(t, error);
+  if (isApiError(error) && error.code === 'duplicate_identity' && !server['pinfl']) server['pinfl'] = t('errors.duplicate_identity');
+  const fields: Partial<Record<PersonFormField, string>> = { ...local };
+  for (const f of PERSON_FORM_FIELDS) if (server[f]) fields[f] = server[f];
+  const items: SummaryItem[] = PERSON_FORM_FIELDS.filter((f) => fields[f]).map((f) => ({ target: personFieldTarget(ID_PREFIX, f), message: fields[f]!, label: personFieldLabel(t, f) }));
+  // Anything the server said about a field not on this form still needs saying.
+  const unplaced = Object.entries(server).filter(([k]) => !(PERSON_FORM_FIELDS as readonly string[]).includes(k));
+  const message =
+    error !== undefined && (items.length === 0 || unplaced.length > 0) && !(isApiError(error) && error.code === 'version_conflict')
+      ? errorText(t, error)
+      : undefined;
+  return { fields, items, message };
+}
+
+function localErrors(t: (k: string) => string, values: PersonFormValues, visible: ReadonlySet<PersonFormField>) {
+  const codes = validatePersonForm(values, visible);
+  const out: Partial<Record<PersonFormField, string>> = {};
+  for (const [k, code] of Object.entries(codes)) out[k as PersonFormField] = t(`fieldErrors.${code}`);
+  return out;
+}
+
+/** Registering a new person. */
+export function PersonCreatePage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const org = useOrganisation();
+  const defaultBranch = user.assignments.find((a) => a.branchId)?.branchId ?? '';
+  const [values, setValues] = useState<PersonFormValues>(() => emptyPersonForm({ branchId: defaultBranch, assignedWorkerId: user.roles.includes('social_worker') ? user.id : '' }));
+  const [local, setLocal] = useState<Partial<Record<PersonFormField, string>>>({});
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const visible = useMemo(() => new Set(PERSON_FORM_FIELDS), []);
+  const branches = org.data?.branches ?? [];
+  const onlyBranch = branches.length === 1 ? branches[0]!.id : '';
+  const effective = !values.branchId && onlyBranch ? { ...values, branchId: onlyBranch } : values;
+  const { fields, items, message } = useFormErrors(local, error);
+  const candidates = isApiError(error) && error.code === 'possible_duplicate' ? (error.candidates as DuplicateCandidate[]) : [];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await save(undefined);
+  }
+
+  /** Saves; `override` registers the person although the server found likely duplicates. */
+  async function save(override: { reason: string; candidateIds: string[] } | undefined) {
+    setAttempt((n) => n + 1);
+    const problems = localErrors(t, effective, visible);
+    setLocal(problems);
+    if (Object.keys(problems).length) {
+      setError(undefined);
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = override ? { ...formToPayload(effective), duplicateOverride: override } : formToPayload(effective);
+      const created = await api.post<PersonView>('/api/people', body);
+      setError(undefined);
+      toast.show(t('people.created', { reference: created.reference }));
+      void navigate(`/people/${created.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('people.newTitle')} breadcrumbs={<Breadcrumbs />} />
+      <form onSubmit={submit} noValidate className="form">
+        <ErrorSummary message={message} items={items} attempt={attempt} />
+        <p className="field-hint">{t('common.requiredLegend')}</p>
+        {candidates.length > 0 && (
+          <DuplicateCandidates candidates={candidates} busy={busy} onOverride={(reason, candidateIds) => void save({ reason, candidateIds })} />
+        )}
+        <PersonForm values={effective} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('people.register')}
+          </Button>
+          <Link to="/people" className="button button--secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function Breadcrumbs({ person }: { person?: { id: string; label: string } }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
+      <ol>
+        <li>
+          <Link to="/people">{t('nav.people')}</Link>
+        </li>
+        {person && (
+          <li>
+            <Link to={`/people/${person.id}`}>{person.label}</Link>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+/** Changing a person: only changed fields are sent, with the version the user opened. */
+export function PersonEditPage() {
+  const { personId = '' } = useParams();
+  const detail = useResource((signal) => api.get<PersonDetail>(`/api/people/${personId}`, { signal }), [personId]);
+  if (detail.loading) return <Loading />;
+  if (detail.error !== undefined || !detail.data) {
+    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
+    return <LoadFailed error={detail.error} />;
+  }
+  return <PersonEditor key={detail.data.person.id} initial={detail.data.person} />;
+}
+
+function PersonEditor({ initial }: { initial: PersonView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const org = useOrganisation();
+  const [base, setBase] = useState<PersonView>(initial);
+  const [values, setValues] = useState<PersonFormValues>(() => personToForm(initial));
+  const [formKey, setFormKey] = useState(0);
+  const [local, setLocal] = useState<Partial<Record<PersonFormField, string>>>({});
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [conflict, setConflict] = useState<{ mine: PersonView; current: PersonView } | null>(null);
+  const visible = useMemo(() => new Set(PERSON_FORM_FIELDS.filter((f) => f in initial)), [initial]);
+  const { fields, items, message } = useFormErrors(local, error);
+  const location = useLocationLabels(conflict ? [conflict.mine, conflict.current] : []);
+  const names = personNames(base, locale);
+  const label = names.primary || base.reference;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    const problems = localErrors(t, values, visible);
+    setLocal(problems);
+    setError(undefined);
+    if (Object.keys(problems).length) return;
+    const changes = changedFields(base, values);
+    if (Object.keys(changes).length === 0) {
+      toast.show(t('common.noChanges'), 'info');
+      void navigate(`/people/${base.id}`);
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.patch<PersonView>(`/api/people/${base.id}`, { version: base.version, ...changes });
+      toast.show(t('common.saved'));
+      void navigate(`/people/${base.id}`);
+    } catch (e) {
+      if (isApiError(e) && e.code === 'version_conflict' && e.current) {
+        setConflict({ mine: { ...base, ...(changes as Partial<PersonView>) }, current: e.current as PersonView });
+      }
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function restart(from: PersonView) {
+    setValues(personToForm(from));
+    setFormKey((k) => k + 1);
+    setConflict(null);
+    setError(undefined);
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={t('people.editTitle', { name: label })}
+        documentTitle={t('people.editDocumentTitle', { reference: base.reference })}
+        subtitle={base.reference}
+        breadcrumbs={<Breadcrumbs person={{ id: base.id, label }} />}
+      />
+      {base.archivedAt && (
+        <div className="notice">
+          <p>{t('people.archivedNotice')}</p>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate className="form">
+        <ErrorSummary
+          message={isApiError(error) && error.code === 'version_conflict' ? t('errors.version_conflict') : message}
+          items={items}
+          attempt={attempt}
+        />
+        <p className="field-hint">{t('common.requiredLegend')}</p>
+        <PersonForm key={formKey} values={values} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {t('common.saveChanges')}
+          </Button>
+          <Link to={`/people/${base.id}`} className="button button--secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+      {conflict && (
+        <ConflictDialog
+          open
+          fields={personConflictFields({ t, locale, location, org: org.data }, conflict.mine, conflict.current)}
+          base={base as unknown as Record<string, unknown>}
+          mine={conflict.mine as unknown as Record<string, unknown>}
+          current={conflict.current as unknown as Record<string, unknown>}
+          onClose={() => setConflict(null)}
+          onTakeCurrent={() => {
+            setBase(conflict.current);
+            restart(conflict.current);
+          }}
+          onReapply={() => {
+            const merged = reapplyChanges(base, conflict.mine, conflict.current, PERSON_EDITABLE_KEYS);
+            setBase(conflict.current);
+            restart(merged);
+          }}
+        />
+      )}
+    </>
+  );
+}

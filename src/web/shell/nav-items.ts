@@ -1,0 +1,21 @@
+import type { Permission } from '../../shared/permissions.ts';
+
+export interface NavItem {
+  to: string;
+  /** Translation key of the link text. */
+  label: string;
+  /** Any one of these permissions shows the link. */
+  anyOf: readonly Permission[];
+}
+
+/** The sections of the app, in menu order; a link shows only when the user's role can use it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/people', label: 'nav.people', anyOf: ['person.read'] },
+  { to: '/households', label: 'nav.households', anyOf: ['household.read'] },
+  { to: '/users', label: 'nav.users', anyOf: ['user.manage'] },
+  { to: '/audit', label: 'nav.audit', anyOf: ['audit.read'] },
+];
+
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.anyOf.some((p) => permissions.includes(p)));
+}
