@@ -37,6 +37,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('resolves every $ref to a named schema in components', async () => {
+    const doc = (await new TestClient(baseUrl).get('/api/openapi.json')).body;
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) expect(doc.components.schemas, ref).toHaveProperty(ref);
+  });
+
   it('serves the API docs page', async () => {
     const res = await fetch(`${baseUrl}/api/docs/`, { redirect: 'follow' });
     expect(res.status).toBe(200);

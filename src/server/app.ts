@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/database.ts';
 import { negotiateLocale, isLocale } from '../shared/i18n/locales.ts';
 import type { Permission } from '../shared/permissions.ts';
@@ -18,6 +19,8 @@ import type { RouteDef } from './platform/http/define-route.ts';
 import { csrfCookieName, isSecureRequest, lookupSession, readSessionToken } from './platform/auth/session.ts';
 import { randomToken, safeEqual } from './platform/auth/tokens.ts';
 import { allRoutes } from './routes.ts';
+import { allJobs } from './jobs.ts';
+import { JobRunner, type Job } from './platform/jobs/job-runner.ts';
 
 export interface AppOptions {
   db: Db;
@@ -29,6 +32,12 @@ export interface AppOptions {
   extraRoutes?: readonly RouteDef[];
   /** Where log lines go (standard output by default); tests read them. */
   logStream?: { write(line: string): void };
+  /**
+   * Run background jobs (the duplicate scan) while the app is up: started when
+   * the app is ready, stopped when it closes. Off unless asked for, so tests
+   * run jobs only when they enable them; `jobs` replaces the default list.
+   */
+  backgroundJobs?: boolean | { idleMs?: number; jobs?: Job[] };
 }
 
 /** One log line per request, with its path but never its query string, and no personal data. */
@@ -92,6 +101,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!route.config?.permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
   });
 
+  // A cheap phone on a slow network: compress everything worth it (the app's first load shrinks about threefold).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -127,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Named schemas (`.meta({ id })`) become components, so their $refs resolve.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: PUBLIC_PLUGIN_PREFIX,
@@ -182,6 +195,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerRoutes(app, db, routes);
+
+  if (options.backgroundJobs) {
+    const settings = options.backgroundJobs === true ? {} : options.backgroundJobs;
+    const runner = new JobRunner(settings.jobs ?? allJobs(db), {
+      ...(settings.idleMs !== undefined ? { idleMs: settings.idleMs } : {}),
+      log: (message, error) => app.log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : undefined }, message),
+    });
+    app.addHook('onReady', async () => runner.start());
+    // Before the database closes: the batch under way finishes or rolls back.
+    app.addHook('onClose', async () => runner.stop());
+  }
   app.get('/api/openapi.json', { config: { permission: 'public', action: 'openapi.read' }, schema: { hide: true } }, async () =>
     withPermissions(structuredClone(app.swagger()) as Record<string, unknown>, routes),
   );
@@ -190,13 +214,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const hasWeb = webRoot !== undefined && existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: false, prefix: '/', cacheControl: false });
+    app.get('/', { config: { permission: 'public', action: 'web.index' }, schema: { hide: true } }, (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
     app.addHook('onSend', async (request, reply, payload) => {
       if (request.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       return payload;
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Any other page address is the single-page app's; a missing asset is a real 404.
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/')) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }

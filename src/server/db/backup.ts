@@ -101,6 +101,12 @@ interface TableInfo {
   kind: string;
   columns: ColumnInfo[];
   primaryKey: string[];
+  /**
+   * Reference data that migrations seed (a table commented `oila:reference-data`,
+   * e.g. assessment instruments): a migrated target already holds it, so a
+   * restore replaces its rows instead of requiring it empty.
+   */
+  reference: boolean;
 }
 
 interface SchemaInfo {
@@ -122,6 +128,9 @@ interface ManifestEntry {
   rows: number;
   sha256: string;
 }
+
+/** The table comment that marks reference data seeded by migrations; see TableInfo.reference. */
+export const REFERENCE_DATA_COMMENT = 'oila:reference-data';
 
 /** Kysely's bookkeeping (`kysely_migration`, `kysely_migration_lock`) belongs to the migrations, not the data. */
 function isMigrationTable(name: string): boolean {
@@ -310,8 +319,9 @@ function literal(value: string): string {
 
 /** Tables of the schema in restore order, with the columns and keys we need. */
 async function readSchema(client: PoolClient): Promise<SchemaInfo> {
-  const tables = await client.query<{ oid: string; name: string; kind: string }>(
-    `SELECT c.oid::text AS oid, c.relname AS name, c.relkind::text AS kind
+  const tables = await client.query<{ oid: string; name: string; kind: string; reference: boolean }>(
+    `SELECT c.oid::text AS oid, c.relname AS name, c.relkind::text AS kind,
+            coalesce(obj_description(c.oid, 'pg_class') = ${literal(REFERENCE_DATA_COMMENT)}, false) AS reference
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       ORDER BY c.relname COLLATE "C"`,
@@ -354,7 +364,7 @@ async function readSchema(client: PoolClient): Promise<SchemaInfo> {
 
   const byOid = new Map<string, TableInfo>();
   for (const t of tables.rows) {
-    byOid.set(t.oid, { oid: t.oid, name: t.name, kind: t.kind, columns: [], primaryKey: [] });
+    byOid.set(t.oid, { oid: t.oid, name: t.name, kind: t.kind, columns: [], primaryKey: [], reference: t.reference });
   }
   for (const c of columns.rows) {
     byOid.get(c.rel)?.columns.push({
@@ -453,6 +463,8 @@ export async function restoreDatabase(
     await client.query('SET CONSTRAINTS ALL DEFERRED');
 
     const dataTables = header.tables.filter((n) => !isMigrationTable(n));
+    // Reference data seeded by the target's migrations gives way to the backup's.
+    for (const table of schema.tables) if (table.reference && dataTables.includes(table.name)) await client.query(`DELETE FROM ${qualified(table.name)}`);
     const fileOrderFits = schema.references.every(
       ([child, parent]) => header.tables.indexOf(parent) < header.tables.indexOf(child),
     );
@@ -709,7 +721,7 @@ async function checkSameMigrations(
 async function checkEmpty(client: PoolClient, schema: SchemaInfo): Promise<void> {
   const nonEmpty: string[] = [];
   for (const table of schema.tables) {
-    if (isMigrationTable(table.name)) continue;
+    if (isMigrationTable(table.name) || table.reference) continue;
     const res = await client.query<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM ${qualified(table.name)}) AS found`,
     );
