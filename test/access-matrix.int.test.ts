@@ -32,7 +32,12 @@ const REACH: Record<Role, readonly Relation[]> = {
  * Granted and in scope, yet refused by a rule of the service, on purpose: a
  * de-identified role may list records but not search them by name.
  */
-const RULE_REFUSALS = new Set(['POST /api/people/search me_officer', 'POST /api/households/search me_officer']);
+const RULE_REFUSALS = new Set([
+  'POST /api/people/search me_officer', 'POST /api/households/search me_officer', 'POST /api/search me_officer',
+  // A partner opens no case notes or attachments; monitoring lists attachments but never opens a file.
+  'GET /api/cases/:caseId/notes partner', 'GET /api/cases/:caseId/attachments partner',
+  'GET /api/cases/:caseId/attachments/:attachmentId/download partner', 'GET /api/cases/:caseId/attachments/:attachmentId/download me_officer',
+]);
 
 let t: TestApp;
 let org: OrgFixture;
@@ -52,6 +57,36 @@ async function makeRecords(db: Db, kind: 'person' | 'household', o: OrgFixture, 
   }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** A family case on a household, in the household's scope, with a note, a visit and an attachment row. */
+async function makeCase(db: Db, o: OrgFixture, householdId: string): Promise<string> {
+  const h = await db.selectFrom('household').select(['branch_id', 'team_id', 'assigned_worker_id']).where('id', '=', householdId).executeTakeFirstOrThrow();
+  const by = h.assigned_worker_id!;
+  const c = await db.insertInto('family_case').values({
+    organisation_id: o.organisationId, branch_id: h.branch_id, team_id: h.team_id, assigned_worker_id: h.assigned_worker_id, household_id: householdId,
+    suspended_from: null, referral_source: 'mahalla_team', referral_date: '2026-01-01', referral_note: 'Matrix referral note', status_reason: null,
+    opened_on: '2026-01-01', enrolled_on: null, plan_approved_on: null, last_reviewed_on: null, exited_on: null, exit_reason: null, exit_note: null,
+    follow_up_on: null, follow_up_outcome: null, created_by: by,
+  }).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('family_case_status_change').values({ organisation_id: o.organisationId, case_id: c.id, episode: 1, from_status: null, to_status: 'referred', event: 'open', reason: null, effective_on: '2026-01-01', changed_by: by }).execute();
+  await db.insertInto('case_note').values({ organisation_id: o.organisationId, case_id: c.id, kind: 'note', occurred_on: '2026-01-02', body: 'Matrix note text', created_by: by, updated_by: by }).execute();
+  await db.insertInto('case_visit').values({ organisation_id: o.organisationId, case_id: c.id, visited_on: '2026-01-02', participants: 'Matrix mother', observations: 'Matrix observations', next_steps: null, created_by: by, updated_by: by }).execute();
+  return c.id;
+}
+
+/** A possible-duplicate pair, and a merge, of two people in the same relation to the caller. */
+async function makeDuplicateRecords(db: Db, o: OrgFixture, scope: { branch: string; team: string | null; worker: string }, first: string): Promise<{ pair: string; merge: string }> {
+  const second = await makeRecords(db, 'person', o, scope);
+  const [a, b] = first < second ? [first, second] : [second, first];
+  const pair = await db.insertInto('duplicate_pair').values({ organisation_id: o.organisationId, person_a_id: a, person_b_id: b, score: 0.95, band: 'likely', reasons: '[]', scan_id: null, decision_reason: null, decided_by: null, decided_at: null })
+    .returning('id').executeTakeFirstOrThrow();
+  // Versions that never match: an allowed undo answers 409 and changes nothing.
+  const merge = await db.insertInto('person_merge').values({
+    organisation_id: o.organisationId, survivor_id: first, merged_id: second, fields: '{}', survivor_before: '{}', merged_before: '{}', moved: '[]',
+    survivor_version_after: 999, merged_version_after: 999, merged_by: scope.worker, undone_by: null, undone_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { pair: pair.id, merge: merge.id };
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   org = await makeOrganisation(t.db);
@@ -66,6 +101,23 @@ beforeAll(async () => {
     };
   }
   records.user = { mine: org.users.social_worker.id, team: org.otherWorkerA.id, branch: org.otherWorkerA.id, otherBranch: org.workerB.id, otherOrg: other.users.social_worker.id };
+  records.duplicate_pair = {} as Record<Relation, string>;
+  records.person_merge = {} as Record<Relation, string>;
+  const duplicateScopes: Record<Relation, [OrgFixture, { branch: string; team: string | null; worker: string }]> = {
+    mine: [org, { branch: org.branchA, team: null, worker: org.users.social_worker.id }],
+    team: [org, { branch: org.branchA, team: org.teamA, worker: org.otherWorkerA.id }],
+    branch: [org, { branch: org.branchA, team: null, worker: org.otherWorkerA.id }],
+    otherBranch: [org, { branch: org.branchB, team: null, worker: org.workerB.id }],
+    otherOrg: [other, { branch: other.branchA, team: null, worker: other.users.social_worker.id }],
+  };
+  for (const relation of RELATIONS) {
+    const [o, scope] = duplicateScopes[relation];
+    const made = await makeDuplicateRecords(t.db, o, scope, records.person[relation]);
+    records.duplicate_pair[relation] = made.pair;
+    records.person_merge[relation] = made.merge;
+  }
+  records.family_case = {} as Record<Relation, string>;
+  for (const relation of RELATIONS) records.family_case[relation] = await makeCase(t.db, relation === 'otherOrg' ? other : org, records.household[relation]);
   for (const role of ROLES) clients[role] = await clientFor(t.baseUrl, t.db, org.users[role]);
 });
 afterAll(async () => t.close());
@@ -157,6 +209,33 @@ describe('access matrix', () => {
     const list = await clients.me_officer.post('/api/people/search', {});
     expect(list.status).toBe(200);
     expect(list.body.items.every((p: Record<string, unknown>) => !('givenName' in p))).toBe(true);
+  });
+
+  it('shows a partner only the partner fields of a case, and no notes or attachments; monitoring no names or text', async () => {
+    const id = records.family_case.team;
+    const full = await clients.supervisor.get(`/api/cases/${id}`);
+    expect(full.body.case).toMatchObject({ householdName: 'Matrix household', referralNote: 'Matrix referral note' });
+    const partner = await clients.partner.get(`/api/cases/${id}`);
+    expect(partner.status).toBe(200);
+    // (the matrix above has moved the case on: its status and risk are whatever the allowed calls made them)
+    expect(partner.body.case).toMatchObject({ householdName: 'Matrix household', status: expect.any(String), riskLevel: expect.any(String) });
+    for (const hidden of ['referralNote', 'statusReason', 'exitReason', 'exitNote', 'followUpOutcome']) expect(partner.body.case).not.toHaveProperty(hidden);
+    expect(partner.body.actions).toEqual([]);
+    expect((await clients.partner.get(`/api/cases/${id}/notes`)).status).toBe(403);
+    expect((await clients.partner.get(`/api/cases/${id}/attachments`)).status).toBe(403);
+    const visits = await clients.partner.get(`/api/cases/${id}/visits`);
+    expect(visits.body).toContainEqual(expect.objectContaining({ participants: 'Matrix mother' }));
+    expect(visits.body.every((v: Record<string, unknown>) => !('observations' in v))).toBe(true);
+    const me = await clients.me_officer.get(`/api/cases/${id}`);
+    for (const hidden of ['householdName', 'assignedWorkerName', 'referralNote', 'statusReason', 'exitNote', 'followUpOutcome']) expect(me.body.case).not.toHaveProperty(hidden);
+    expect(me.body.case).toMatchObject({ status: expect.any(String), referralSource: 'mahalla_team' });
+    const notes = await clients.me_officer.get(`/api/cases/${id}/notes`);
+    expect(notes.body).toContainEqual(expect.objectContaining({ kind: 'note' }));
+    expect(notes.body.every((n: Record<string, unknown>) => !('body' in n))).toBe(true);
+    const meVisits = await clients.me_officer.get(`/api/cases/${id}/visits`);
+    expect(meVisits.body.length).toBeGreaterThan(0);
+    expect(meVisits.body.every((v: Record<string, unknown>) => !('participants' in v) && !('observations' in v))).toBe(true);
+    expect(JSON.stringify(me.body) + JSON.stringify(notes.body) + JSON.stringify(meVisits.body)).not.toMatch(/Matrix (household|note|mother|observations|referral)/);
   });
 
   it('refuses at start-up a route that declares no permission', async () => {

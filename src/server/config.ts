@@ -5,6 +5,8 @@ export interface Config {
   /** A PostgreSQL server to use; without it Oila runs its embedded PostgreSQL. */
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where case attachments are stored, outside the web root: OILA_ATTACHMENTS_DIR, default <dataDir>/attachments. */
+  attachmentsDir: string;
   host: string;
   port: number;
   /** Trust X-Forwarded-* from a reverse proxy (needed to see https behind one). */
@@ -19,6 +21,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env['DATABASE_URL'] || undefined,
     dataDir: path.resolve(env['OILA_DATA_DIR'] ?? 'data'),
+    attachmentsDir: path.resolve(env['OILA_ATTACHMENTS_DIR'] ?? path.join(env['OILA_DATA_DIR'] ?? 'data', 'attachments')),
     host: env['HOST'] ?? '127.0.0.1',
     port,
     trustProxy: env['OILA_TRUST_PROXY'] === 'true',

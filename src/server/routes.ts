@@ -8,6 +8,10 @@ import { locationRoutes } from './modules/locations/location.routes.ts';
 import { organisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { userRoutes } from './modules/users/user.routes.ts';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
+import { caseRoutes } from './modules/cases/case.routes.ts';
+import { caseworkRoutes } from './modules/casework/casework.routes.ts';
+import { duplicateRoutes } from './modules/duplicates/duplicate.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 
 /** Every route of the application, in one list: the app, the API docs and the access-matrix test read it. */
 export const allRoutes: readonly RouteDef[] = [
@@ -20,4 +24,8 @@ export const allRoutes: readonly RouteDef[] = [
   ...organisationRoutes,
   ...userRoutes,
   ...auditLogRoutes,
+  ...caseRoutes,
+  ...caseworkRoutes,
+  ...duplicateRoutes,
+  ...searchRoutes,
 ];

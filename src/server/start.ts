@@ -56,7 +56,7 @@ export async function startOila(config: Config, opts: { seed?: (db: Db) => Promi
     const ran = await migrateToLatest(database.db);
     if (ran.length) log(`migrations applied: ${ran.join(', ')}`);
     if (opts.seed) await opts.seed(database.db);
-    const app = await buildApp({ db: database.db, logLevel: config.logLevel, trustProxy: config.trustProxy, webRoot: WEB_ROOT });
+    const app = await buildApp({ db: database.db, logLevel: config.logLevel, trustProxy: config.trustProxy, webRoot: WEB_ROOT, backgroundJobs: true });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = address && typeof address === 'object' ? address.port : config.port;

@@ -13,7 +13,10 @@ export const ERROR_CODES = [
   'not_found',
   'version_conflict',
   'duplicate_identity',
+  'possible_duplicate',
   'conflict',
+  'illegal_transition',
+  'consent_required',
   'invalid_credentials',
   'account_disabled',
   'rate_limited',
@@ -67,6 +70,8 @@ export interface ErrorBody {
     fields?: FieldError[];
     /** For version_conflict: the record as it is now, so the user can redo the change. */
     current?: unknown;
+    /** For possible_duplicate: the likely duplicates the caller may see, with score, band and reasons. */
+    candidates?: unknown[];
     /** For rate_limited: seconds until the next attempt is allowed. */
     retryAfterSeconds?: number;
   };

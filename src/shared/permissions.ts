@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'person.create',
   'person.update',
   'person.archive',
+  'person.merge',
+  'duplicate.review',
   'household.read',
   'household.create',
   'household.update',
@@ -37,6 +39,20 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.assign',
+  'case.approve',
+  'case.settings',
+  'casework.read',
+  'casework.write',
+  'instrument.manage',
+  'partner_org.manage',
+  'referral.override_consent',
+  'mahalla_team.manage',
+  'report.read',
+  'report.export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,15 +66,15 @@ const CASEWORK: Permission[] = [
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  social_worker: ['self', ...CASEWORK, 'location.read', 'organisation.read'],
-  care_worker: ['self', 'person.read', 'person.update', 'household.read', 'consent.read', 'location.read', 'organisation.read'],
-  supervisor: ['self', ...CASEWORK, 'location.read', 'organisation.read', 'user.read'],
-  director: ['self', 'person.read', 'household.read', 'consent.read', 'location.read', 'organisation.read', 'user.read', 'audit.read'],
-  me_officer: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read'],
-  partner: ['self', 'person.read', 'household.read', 'location.read'],
+  social_worker: ['self', ...CASEWORK, 'location.read', 'organisation.read', 'case.read', 'case.create', 'case.update', 'casework.read', 'casework.write', 'partner_org.manage'],
+  care_worker: ['self', 'person.read', 'person.update', 'household.read', 'consent.read', 'location.read', 'organisation.read', 'case.read', 'casework.read'],
+  supervisor: ['self', ...CASEWORK, 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.approve', 'casework.read', 'casework.write', 'partner_org.manage', 'referral.override_consent', 'mahalla_team.manage', 'report.read', 'report.export'],
+  director: ['self', 'person.read', 'household.read', 'consent.read', 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.approve', 'case.settings', 'casework.read', 'partner_org.manage', 'mahalla_team.manage', 'instrument.manage', 'report.read', 'report.export'],
+  me_officer: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read', 'case.read', 'casework.read', 'report.read', 'report.export'],
+  partner: ['self', 'person.read', 'household.read', 'location.read', 'case.read', 'casework.read'],
   editor: ['self', 'organisation.read'],
   donor_viewer: ['self', 'organisation.read'],
-  admin: ['self', 'location.read', 'location.manage', 'organisation.read', 'user.read', 'user.manage', 'audit.read'],
+  admin: ['self', 'location.read', 'location.manage', 'organisation.read', 'user.read', 'user.manage', 'audit.read', 'case.settings', 'instrument.manage'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -1,6 +1,9 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as personMatching from './migrations/0002-person-matching.ts';
+import * as familyCases from './migrations/0003-family-cases.ts';
+import * as casework from './migrations/0004-casework.ts';
 
 /**
  * Migrations are listed here, not discovered on disk, so a bundled or
@@ -8,6 +11,9 @@ import * as foundation from './migrations/0001-foundation.ts';
  */
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-person-matching': personMatching,
+  '0003-family-cases': familyCases,
+  '0004-casework': casework,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import type { Role, Programme } from '../../shared/permissions.ts';
+import type { CaseworkDatabase } from './casework-tables.ts';
+import type {
+  ApprovalStatus, ApprovalSubject, AttachmentKind, CaseNoteKind, CaseStatus, ExitReason, ReferralSource, RiskLevel, SuspendableStatus,
+} from '../../shared/cases/case-codes.ts';
 
 /** A timestamp with time zone: read as an ISO string, written as a string or left to the default. */
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -168,6 +172,8 @@ export interface PersonTable extends ScopedRecordColumns {
   address_line: string | null;
   archived_at: string | null;
   archive_reason: string | null;
+  /** Set when this record was merged into another one (and archived). */
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_by: string;
   created_at: Generated<string>;
@@ -201,7 +207,223 @@ export interface ConsentTable {
   created_at: Generated<string>;
 }
 
-export interface Database {
+// Family strengthening: the case core (migration 0003-family-cases).
+
+export interface FamilyCaseTable extends ScopedRecordColumns {
+  id: Generated<string>;
+  /** FS-<year>-<6 digits>, made by the database. */
+  case_number: Generated<string>;
+  household_id: string;
+  status: ColumnType<CaseStatus, CaseStatus | undefined, CaseStatus>;
+  suspended_from: SuspendableStatus | null;
+  episode: Generated<number>;
+  referral_source: ReferralSource;
+  referral_date: string;
+  referral_note: string | null;
+  risk_level: ColumnType<RiskLevel, RiskLevel | undefined, RiskLevel>;
+  /** Why the case is in its status: the not-eligible, suspension or reopening reason. */
+  status_reason: string | null;
+  opened_on: string;
+  enrolled_on: string | null;
+  plan_approved_on: string | null;
+  last_reviewed_on: string | null;
+  exited_on: string | null;
+  exit_reason: ExitReason | null;
+  exit_note: string | null;
+  follow_up_on: string | null;
+  follow_up_outcome: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface FamilyCaseStatusChangeTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  episode: number;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus;
+  event: string;
+  reason: string | null;
+  effective_on: string;
+  changed_by: string;
+  changed_at: Generated<string>;
+}
+
+export interface CaseReviewPolicyTable {
+  organisation_id: string;
+  high_months: number;
+  medium_months: number;
+  low_months: number;
+  none_months: number;
+  assessment_due_days: number;
+  referral_answer_days: number;
+  follow_up_days: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface FamilyCaseReviewTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  reviewed_on: string;
+  risk_before: RiskLevel;
+  risk_after: RiskLevel;
+  summary: string;
+  reviewed_by: string;
+  created_at: Generated<string>;
+}
+
+export interface CaseApprovalTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  episode: number;
+  subject_type: ApprovalSubject;
+  subject_id: string | null;
+  status: ColumnType<ApprovalStatus, ApprovalStatus | undefined, ApprovalStatus>;
+  request_note: string | null;
+  requested_by: string;
+  requested_at: Generated<string>;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_comment: string | null;
+  version: Generated<number>;
+}
+
+export interface CaseVisitTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  visited_on: string;
+  participants: string;
+  observations: string;
+  next_steps: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CaseNoteTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  kind: CaseNoteKind;
+  occurred_on: string;
+  body: string;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<string>;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<string>;
+  organisation_id: string;
+  case_id: string;
+  kind: AttachmentKind;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** <organisation id>/<uuid> under the attachment root; never a client-chosen name. */
+  storage_key: string;
+  description: string | null;
+  uploaded_by: string;
+  uploaded_at: Generated<string>;
+}
+
+// Finding and merging duplicate people (migration 0002-person-matching).
+
+/** Exact candidate and search keys of a person (see modules/duplicates/match-keys.ts). */
+export interface PersonMatchKeyTable {
+  organisation_id: string;
+  key: string;
+  person_id: string;
+}
+
+/** The folded name stems of a person for trigram similarity, and the person version they were computed from. */
+export interface PersonMatchFoldTable {
+  person_id: string;
+  organisation_id: string;
+  fold: string;
+  person_version: number;
+}
+
+export interface DuplicateScanTable {
+  id: Generated<string>;
+  organisation_id: string;
+  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  phase: Generated<'indexing' | 'matching'>;
+  /** The last person id matched; the scan resumes after it. */
+  cursor: string | null;
+  processed: Generated<number>;
+  total: Generated<number>;
+  pairs_found: Generated<number>;
+  error: string | null;
+  started_by: string;
+  created_at: Generated<string>;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
+}
+
+export interface DuplicatePairTable {
+  id: Generated<string>;
+  organisation_id: string;
+  /** The smaller id of the two. */
+  person_a_id: string;
+  person_b_id: string;
+  score: number;
+  band: 'likely' | 'possible';
+  reasons: ColumnType<{ code: string; effect: 'agree' | 'disagree' }[], string, string>;
+  status: Generated<'open' | 'dismissed' | 'merged'>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  scan_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<string>;
+  updated_at: Timestamp;
+}
+
+/** One merge, with what undoing it needs: the before-images and every row moved. */
+export interface PersonMergeTable {
+  id: Generated<string>;
+  organisation_id: string;
+  survivor_id: string;
+  merged_id: string;
+  fields: ColumnType<Record<string, 'survivor' | 'merged'>, string, string>;
+  survivor_before: ColumnType<Record<string, unknown>, string, string>;
+  merged_before: ColumnType<Record<string, unknown>, string, string>;
+  moved: ColumnType<MovedRow[], string, string>;
+  survivor_version_after: number;
+  merged_version_after: number;
+  merged_by: string;
+  merged_at: Generated<string>;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+/** A row a merge repointed from the merged person to the survivor. */
+export interface MovedRow {
+  table: string;
+  column: string;
+  /** Primary key of the row. */
+  key: Record<string, unknown>;
+  /** The whole row before the merge, for rows the merge changed beyond the person column. */
+  before?: Record<string, unknown>;
+}
+
+/** The casework tables (0004) are declared in casework-tables.ts. */
+export interface Database extends CaseworkDatabase {
   organisation: OrganisationTable;
   branch: BranchTable;
   team: TeamTable;
@@ -216,6 +438,19 @@ export interface Database {
   person: PersonTable;
   household_member: HouseholdMemberTable;
   consent: ConsentTable;
+  person_match_key: PersonMatchKeyTable;
+  person_match_fold: PersonMatchFoldTable;
+  duplicate_scan: DuplicateScanTable;
+  duplicate_pair: DuplicatePairTable;
+  person_merge: PersonMergeTable;
+  family_case: FamilyCaseTable;
+  family_case_status_change: FamilyCaseStatusChangeTable;
+  case_review_policy: CaseReviewPolicyTable;
+  family_case_review: FamilyCaseReviewTable;
+  case_approval: CaseApprovalTable;
+  case_visit: CaseVisitTable;
+  case_note: CaseNoteTable;
+  case_attachment: CaseAttachmentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -228,3 +463,4 @@ export type NewHousehold = Insertable<HouseholdTable>;
 export type HouseholdUpdate = Updateable<HouseholdTable>;
 export type Location = Selectable<LocationTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type FamilyCase = Selectable<FamilyCaseTable>;

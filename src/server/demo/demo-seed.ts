@@ -6,6 +6,8 @@ import { hashPassword } from '../platform/auth/password.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { importLocations, parseLocations } from '../modules/locations/location-import.ts';
 import { nameColumns } from '../modules/people/person.service.ts';
+import { seedDemoCases } from '../modules/cases/case-demo.ts';
+import { seedDemoCasework } from '../modules/casework/casework-demo.ts';
 
 /** Demo mode only: every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'Oila demo passphrase';
@@ -122,6 +124,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await trx.insertInto('household_member').values({ household_id: household.id, person_id: person.id, relationship: p.relationship, is_primary_caregiver: p.caregiver ?? false, joined_on: null, left_on: null }).execute();
       }
     }
+    await seedDemoCases(trx, org.id);
+    await seedDemoCasework(trx, org.id);
     await writeAudit(trx, { organisationId: org.id, actorUserId: null, requestId: null }, { action: 'demo.seed', details: { households: HOUSEHOLDS.length, users: DEMO_USERS.length } });
   });
   return true;

@@ -72,7 +72,9 @@ const DOUBLED: Rule = { re: /(.)\1+/g, to: '$1' };
 function foldWords(text: string, mode: FoldMode, collapseDoubles = true): string {
   let s = uzCyrlToLatn(text.normalize('NFC').toLowerCase());
   s = s.replace(/[şșçğǵöõóñı]/g, (ch) => SPECIAL_LATIN[ch] ?? ch);
-  s = s.normalize('NFD').replace(/\p{M}/gu, '');
+  // Accents are dropped; a Cyrillic letter that only then becomes Uzbek
+  // (e.g. Udmurt ӝ → ж) gets a second transliteration.
+  s = uzCyrlToLatn(s.normalize('NFD').replace(/\p{M}/gu, ''));
   let unmarked = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;

@@ -125,8 +125,6 @@ const LATN_TO_CYRL: Readonly<Record<string, string>> = {
   s: 'с', t: 'т', u: 'у', v: 'в', w: 'в', x: 'х', y: 'й', z: 'з',
 };
 
-const LATN_VOWELS = new Set('aeiou');
-
 function caseLike(cyrl: string, source: string | undefined): string {
   return isUpper(source) ? cyrl.toUpperCase() : cyrl;
 }

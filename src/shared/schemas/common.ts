@@ -26,6 +26,7 @@ export const text = (max: number) =>
     .string()
     .trim()
     .max(max)
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'invalid_format');
 
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1));

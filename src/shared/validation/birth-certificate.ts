@@ -9,8 +9,8 @@
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 
 /**
- * Canonical form: upper case, "-" for every dash, no spaces inside the
- * series, one space between series and number, no "№" sign.
+ * Canonical form: upper case, "-" for every dash with no spaces around it,
+ * single spaces, one space between series and number, no "№" sign.
  *
  * @example normalizeBirthCertificate(' i – tn №1234567 ') // 'I-TN 1234567'
  */
@@ -20,11 +20,10 @@ export function normalizeBirthCertificate(s: string): string {
   t = t.replace(/\s*-\s*/g, '-');
   // Split series from number however they were joined: "I-TN1234567",
   // "I-TN-1234567", "I-TN 1234567".
-  const m = /^(.*?)[\s-]*(\d[\d\s]*)$/u.exec(t);
+  const m = /^(.*?)[\s-]*(\d+)$/u.exec(t);
   if (m === null) return t;
-  const series = m[1]!.replace(/\s+/g, '');
-  const number = m[2]!.replace(/\s+/g, '');
-  return series === '' ? number : `${series} ${number}`;
+  const [, series, number] = m;
+  return series === '' ? number! : `${series} ${number}`;
 }
 
 const SERIES = {

@@ -10,10 +10,10 @@ type ViewKey = keyof PersonView;
 /** What each field view shows of a person. `full` is every field. */
 const PARTNER_FIELDS: readonly ViewKey[] = [
   'id', 'reference', 'givenName', 'familyName', 'patronymic', 'nameScript', 'givenNameAlt', 'familyNameAlt', 'patronymicAlt',
-  'sex', 'ageBand', 'regionId', 'districtId', 'mahallaId', 'branchId', 'teamId', 'archivedAt', 'version',
+  'sex', 'ageBand', 'regionId', 'districtId', 'mahallaId', 'branchId', 'teamId', 'archivedAt', 'mergedIntoId', 'version',
 ];
 const DEIDENTIFIED_FIELDS: readonly ViewKey[] = [
-  'id', 'reference', 'sex', 'ageBand', 'disability', 'regionId', 'districtId', 'branchId', 'archivedAt', 'version', 'createdAt', 'updatedAt',
+  'id', 'reference', 'sex', 'ageBand', 'disability', 'regionId', 'districtId', 'branchId', 'archivedAt', 'mergedIntoId', 'version', 'createdAt', 'updatedAt',
 ];
 const VISIBLE: VisibleFields<PersonView> = {
   partner: new Set(PARTNER_FIELDS),
@@ -74,6 +74,7 @@ export function personViewFor(actor: Pick<Actor, 'fieldView'>, row: Person): Per
     assignedWorkerId: row.assigned_worker_id,
     teamId: row.team_id,
     archivedAt: row.archived_at,
+    mergedIntoId: row.merged_into_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -64,10 +64,21 @@ const personFields = {
   teamId: uuid.nullish().transform((s) => s ?? null),
 };
 
+/**
+ * Saving a person although likely duplicates exist: the reason is audited, and
+ * it covers only the candidates the user saw (a new likely candidate answers
+ * 409 again).
+ */
+export const duplicateOverride = z.strictObject({
+  reason: requiredText(500),
+  candidateIds: z.array(uuid).min(1).max(20),
+});
+
 export const createPersonBody = z.strictObject({
   ...personFields,
   birthDateEstimated: personFields.birthDateEstimated.default(false),
   disability: personFields.disability.default(false),
+  duplicateOverride: duplicateOverride.optional(),
 });
 export type CreatePersonInput = z.output<typeof createPersonBody>;
 
@@ -125,6 +136,8 @@ export const personView = z
     assignedWorkerId: uuid.nullable().optional(),
     teamId: uuid.nullable().optional(),
     archivedAt: z.string().nullable(),
+    /** Set when this record was merged into another (the survivor). */
+    mergedIntoId: uuid.nullable().optional(),
     version: z.number().int(),
     createdAt: z.string().optional(),
     updatedAt: z.string().optional(),
@@ -159,10 +172,21 @@ export const consentView = z
   })
   .meta({ id: 'Consent' });
 
+/** A record this person absorbed: the merged person's reference, when, by whom. */
+export const personMergeHistoryItem = z.object({
+  mergeId: uuid,
+  mergedPersonId: uuid,
+  mergedReference: z.string(),
+  mergedAt: z.string(),
+  mergedBy: z.object({ id: uuid, displayName: z.string() }),
+});
+
 export const personDetail = z.object({
   person: personView,
   households: z.array(personMembershipView),
   consents: z.array(consentView).optional(),
+  /** Records merged into this one (not undone), newest first. */
+  merges: z.array(personMergeHistoryItem).optional(),
 });
 
 export const transliterateBody = z.strictObject({ text: z.string().max(300) });

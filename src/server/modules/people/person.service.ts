@@ -8,6 +8,9 @@ import { listConsents } from '../consents/consent.repository.ts';
 import { consentViewOf } from '../consents/consent.policy.ts';
 import { findPerson, insertPerson, pinflInUse, membershipsOf, searchPeople, updatePersonAtVersion } from './person.repository.ts';
 import { assertWritable, maySearchByName, personViewFor } from './person.policy.ts';
+import { refreshMatchKeys } from '../duplicates/duplicate.repository.ts';
+import { assertNotLikelyDuplicate } from '../duplicates/duplicate.service.ts';
+import { mergeHistory } from '../duplicates/person-merge.service.ts';
 import type { CreatePersonInput, PersonView, SearchPeopleInput, UpdatePersonInput } from './person.schema.ts';
 
 type Names = Pick<Person, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>;
@@ -46,6 +49,7 @@ export async function getPerson(ctx: HandlerContext, id: string) {
     person,
     households: households.map((h) => (ctx.actor.fieldView === 'deidentified' ? { ...h, householdName: undefined } : h)),
     ...(showConsents ? { consents: (await listConsents(ctx.db, id)).map((c) => consentViewOf(c)) } : {}),
+    merges: await mergeHistory(ctx, id),
   };
 }
 
@@ -90,6 +94,7 @@ export async function createPersonRow(ctx: HandlerContext, input: CreatePersonIn
   const scope = await assertPlacement(ctx.db, ctx.actor, { branchId: input.branchId, teamId: input.teamId, assignedWorkerId: defaultWorker(ctx.actor, input.assignedWorkerId) }, prefix);
   const address = await resolveAddress(ctx.db, input, prefix);
   await assertPinflFree(ctx, input.pinfl);
+  const override = await assertNotLikelyDuplicate(ctx, { ...input, ...address }, prefix);
   const values: NewPerson = {
     ...scope,
     ...nameColumns(input),
@@ -101,7 +106,9 @@ export async function createPersonRow(ctx: HandlerContext, input: CreatePersonIn
     created_by: ctx.actor.userId,
   };
   const row = await insertPerson(ctx.db, values);
+  await refreshMatchKeys(ctx.db, row);
   await ctx.audit({ action: 'person.create', recordType: 'person', recordId: row.id });
+  if (override) await ctx.audit({ action: 'person.duplicate_override', recordType: 'person', recordId: row.id, details: override });
   return row;
 }
 
@@ -147,6 +154,7 @@ export async function updatePerson(ctx: HandlerContext, id: string, input: Updat
   if (changes.pinfl) await assertPinflFree(ctx, changes.pinfl, id);
   const row = await updatePersonAtVersion(ctx.db, ctx.actor, id, version, values);
   if (!row) throw versionConflict(personViewFor(ctx.actor, current));
+  await refreshMatchKeys(ctx.db, row);
   await ctx.audit({ action: 'person.update', recordType: 'person', recordId: id, details: { fields: Object.keys(changes).sort(), version: row.version } });
   return personViewFor(ctx.actor, row);
 }
@@ -159,6 +167,7 @@ export async function archivePerson(ctx: HandlerContext, id: string, input: { ve
   if (current.archived_at) throw new AppError('conflict', 'This person is archived already.');
   const row = await updatePersonAtVersion(ctx.db, ctx.actor, id, input.version, { archived_at: new Date().toISOString(), archive_reason: input.reason });
   if (!row) throw versionConflict(personViewFor(ctx.actor, current));
+  await refreshMatchKeys(ctx.db, row);
   await ctx.audit({ action: 'person.archive', recordType: 'person', recordId: id });
   return personViewFor(ctx.actor, row);
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../http/context.ts';
 import type { ScopedRecordColumns } from '../../db/schema.ts';
 
 /** Tables whose rows carry the scope columns (organisation, branch, worker, team). */
-export type ScopedTable = 'person' | 'household';
+export type ScopedTable = 'person' | 'household' | 'family_case';
 
 type Term = { kind: 'all' } | { kind: 'branch'; id: string } | { kind: 'worker'; id: string } | { kind: 'team'; id: string };
 

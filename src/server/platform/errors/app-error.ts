@@ -8,18 +8,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldError[] | undefined;
   readonly current: unknown;
+  readonly candidates: unknown[] | undefined;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { fields?: FieldError[]; current?: unknown; retryAfterSeconds?: number; cause?: unknown } = {},
+    extra: { fields?: FieldError[]; current?: unknown; candidates?: unknown[]; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {
     super(message, { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = extra.fields;
     this.current = extra.current;
+    this.candidates = extra.candidates;
     this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
@@ -59,7 +61,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'version_conflict':
     case 'duplicate_identity':
+    case 'possible_duplicate':
     case 'conflict':
+    case 'illegal_transition':
+    case 'consent_required':
       return 409;
     case 'payload_too_large':
       return 413;

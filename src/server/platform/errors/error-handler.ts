@@ -47,6 +47,7 @@ export function handleError(error: FastifyError | AppError | Error, request: Fas
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
         ...(error.current !== undefined ? { current: error.current } : {}),
+        ...(error.candidates !== undefined ? { candidates: error.candidates } : {}),
         ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
       }),
     );

@@ -6,7 +6,7 @@ type AnyObject = z.ZodObject<z.ZodRawShape>;
 type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** The kinds of record a route can be about; the access-matrix test builds one of each per scope. */
-export type RecordKind = 'person' | 'household' | 'user';
+export type RecordKind = 'person' | 'household' | 'user' | 'family_case' | 'duplicate_pair' | 'person_merge';
 
 /**
  * One route as data: method, path, schemas, permission and handler in one
@@ -36,6 +36,12 @@ export interface RouteDef<
   example?: B extends z.ZodType ? z.input<B> : never;
   /** Which path parameter names which kind of record, for the access-matrix test. */
   record?: { param: string; kind: RecordKind };
+  /**
+   * Takes one file as multipart/form-data instead of a JSON body; the handler
+   * reads the parts from `ctx.request`. Such a route is registered in its own
+   * plugin scope, so everywhere else JSON stays the only body accepted.
+   */
+  multipart?: { maxFileBytes: number };
   /** How the audit log names this action when the route refuses the caller. */
   action: string;
   handler: (

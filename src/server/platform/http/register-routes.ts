@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '../../../shared/errors.ts';
@@ -17,6 +18,7 @@ export const errorResponseSchema = z
       requestId: z.string().optional(),
       fields: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), code: z.enum(FIELD_ERROR_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })).optional(),
       current: z.unknown().optional(),
+      candidates: z.array(z.unknown()).optional(),
       retryAfterSeconds: z.number().optional(),
     }),
   })
@@ -75,25 +77,38 @@ export async function auditDenial(db: Db, request: FastifyRequest, action: strin
 
 /** Registers route declarations on the app with their schemas, permission and the transactional handler. */
 export function registerRoutes(app: FastifyInstance, db: Db, defs: readonly RouteDef[]): void {
-  const typed = app.withTypeProvider<ZodTypeProvider>();
   for (const def of defs) {
-    typed.route({
-      method: def.method,
-      url: def.url,
-      config: { permission: def.permission, action: def.action, record: def.record, example: def.example },
-      schema: {
-        summary: def.summary,
-        tags: def.tags,
-        ...(def.params ? { params: def.params } : {}),
-        ...(def.query ? { querystring: def.query } : {}),
-        ...(def.body ? { body: def.body } : {}),
-        response: { [def.status ?? 200]: def.response, '4xx': errorResponseSchema },
-      },
-      handler: async (request, reply) => {
-        const result = await runHandler(db, def, request, reply);
-        reply.status(def.status ?? 200);
-        return result;
-      },
+    const upload = def.multipart;
+    if (!upload) {
+      addRoute(app, db, def);
+      continue;
+    }
+    // Multipart only for the route that asks, in its own scope: JSON stays the default everywhere else.
+    void app.register(async (scope) => {
+      await scope.register(multipart, { limits: { fileSize: upload.maxFileBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }, throwFileSizeLimit: true });
+      addRoute(scope, db, def);
     });
   }
+}
+
+function addRoute(app: FastifyInstance, db: Db, def: RouteDef): void {
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: def.method,
+    url: def.url,
+    config: { permission: def.permission, action: def.action, record: def.record, example: def.example },
+    schema: {
+      summary: def.summary,
+      tags: def.tags,
+      ...(def.params ? { params: def.params } : {}),
+      ...(def.query ? { querystring: def.query } : {}),
+      ...(def.body ? { body: def.body } : {}),
+      ...(def.multipart ? { consumes: ['multipart/form-data'] } : {}),
+      response: { [def.status ?? 200]: def.response, '4xx': errorResponseSchema },
+    },
+    handler: async (request, reply) => {
+      const result = await runHandler(db, def, request, reply);
+      reply.status(def.status ?? 200);
+      return result;
+    },
+  });
 }

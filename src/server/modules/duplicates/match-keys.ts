@@ -1,0 +1,142 @@
+/**
+ * Indexed keys that find candidate duplicates and search hits without
+ * comparing every pair: computed from a person's names and identifiers when
+ * the person is saved, stored in person_match_key (exact keys, btree) and
+ * person_match_fold (folded name, trigram index). Pure, so the migration's
+ * backfill, the services and the benchmarks compute them the same way.
+ *
+ * Key kinds (the prefix before ':'):
+ *   n:   sorted name stems (and the same without the patronymic)   nameMatchKeys()
+ *   ny:  a name key and the birth year: splits very common names
+ *   gd:  one given-name root and the full date of birth: catches a slip in the surname
+ *   fd:  one surname stem and the full date of birth: catches a slip in the given name
+ *   id:  PINFL
+ *   bc:  birth certificate number
+ *   t:   one folded word of any name, in both scripts: search-as-you-type by prefix
+ */
+import { foldName, nameTokens, searchFold, uzCyrlToLatn, type NameTokens } from '../../../shared/names/index.ts';
+
+/**
+ * Parsing a name is the costly part of keying and scoring, and registries
+ * repeat names a lot: parsed names are kept, up to a bound.
+ */
+const MEMO_LIMIT = 50_000;
+function memo<T>(fn: (name: string) => T): (name: string) => T {
+  const cache = new Map<string, T>();
+  return (name: string) => {
+    let v = cache.get(name);
+    if (v === undefined) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      v = fn(name);
+      cache.set(name, v);
+    }
+    return v;
+  };
+}
+export const tokensOf: (fullName: string) => NameTokens = memo(nameTokens);
+export const foldOf: (text: string) => string = memo(foldName);
+
+/** nameMatchKeys() from the memoised tokens (the same rule: all stems sorted; and without the patronymic). */
+function matchKeysOf(fullName: string): string[] {
+  const t = tokensOf(fullName);
+  if (t.all.length === 0) return [];
+  const keys = [t.all.join(' ')];
+  const withoutPatronymic = [...t.given, ...t.family].sort();
+  if (t.patronymic.length > 0 && withoutPatronymic.length > 0) keys.push(withoutPatronymic.join(' '));
+  return keys;
+}
+
+export interface MatchKeySource {
+  given_name: string;
+  family_name: string;
+  patronymic: string | null;
+  given_name_alt?: string | null;
+  family_name_alt?: string | null;
+  patronymic_alt?: string | null;
+  birth_date: string | null;
+  pinfl: string | null;
+  birth_certificate: string | null;
+}
+
+/** Kinds used to find duplicate candidates (search tokens are not). */
+export const CANDIDATE_KEY_KINDS = ['n', 'ny', 'gd', 'fd', 'id', 'bc'] as const;
+
+/** The full name as typed, and its other-script form when it has one. */
+export function fullNamesOf(p: Pick<MatchKeySource, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>): string[] {
+  const primary = [p.given_name, p.patronymic, p.family_name].filter(Boolean).join(' ');
+  const hasAlt = p.given_name_alt || p.family_name_alt || p.patronymic_alt;
+  if (!hasAlt) return [primary];
+  const alt = [p.given_name_alt ?? p.given_name, p.patronymic_alt ?? p.patronymic, p.family_name_alt ?? p.family_name].filter(Boolean).join(' ');
+  return alt === primary ? [primary] : [primary, alt];
+}
+
+/**
+ * The folded name compared by trigram similarity: the sorted stems without
+ * surname endings or given-name suffixes, so that the -ova/-ov every surname
+ * shares does not make all names look alike.
+ *
+ * @example matchFold('Нилуфархон Камалова') // 'kamal nilufar'
+ */
+export function matchFold(fullName: string): string {
+  return tokensOf(fullName).all.join(' ');
+}
+
+/** Candidate keys for a record being typed or saved (no search tokens). */
+export function candidateKeys(p: Omit<MatchKeySource, 'given_name' | 'family_name'> & { given_name: string; family_name: string }): string[] {
+  const keys = new Set<string>();
+  const year = p.birth_date?.slice(0, 4) ?? null;
+  for (const name of distinctNames(fullNamesOf(p))) {
+    for (const k of matchKeysOf(name)) {
+      keys.add(`n:${k}`);
+      if (year) keys.add(`ny:${k}|${year}`);
+    }
+    if (p.birth_date) {
+      const t = tokensOf(name);
+      for (const g of t.given) keys.add(`gd:${g}|${p.birth_date}`);
+      for (const f of t.family) keys.add(`fd:${f}|${p.birth_date}`);
+    }
+  }
+  if (p.pinfl) keys.add(`id:${p.pinfl}`);
+  if (p.birth_certificate) keys.add(`bc:${p.birth_certificate}`);
+  return [...keys];
+}
+
+/** Every word of every name, folded (both scripts fold alike): the prefixes search-as-you-type looks up. */
+export function searchTokens(p: MatchKeySource): string[] {
+  const words = new Set<string>();
+  for (const name of distinctNames(fullNamesOf(p))) for (const w of foldOf(name).split(' ')) if (w) words.add(`t:${w}`);
+  return [...words];
+}
+
+/**
+ * The names that differ once in one script: an other-script form that is
+ * only the transliteration of the name as typed adds nothing to keys or
+ * scores (every fold starts with this same step).
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  if (names.length < 2) return [...names];
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const f = uzCyrlToLatn(n.normalize('NFC').toLowerCase());
+    if (seen.has(f)) return false;
+    seen.add(f);
+    return true;
+  });
+}
+
+/** Everything stored for one person: candidate keys, search tokens and the trigram fold. */
+export function personMatchData(p: MatchKeySource): { keys: string[]; fold: string } {
+  const names = distinctNames(fullNamesOf(p));
+  const folds = new Set(names.map(matchFold).filter(Boolean));
+  return { keys: [...candidateKeys(p), ...searchTokens(p)], fold: [...folds].join(' ') };
+}
+
+/**
+ * The query side of search-as-you-type: the folded words, the last one maybe
+ * unfinished. Words are prefixes of stored `t:` tokens.
+ *
+ * @example searchWords('Gayrat Iusu') // ['gairat', 'yasa']
+ */
+export function searchWords(query: string): string[] {
+  return searchFold(query).split(' ').filter(Boolean);
+}
