@@ -18,7 +18,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -38,6 +38,10 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.service.ts', 'src/server/**/*.routes.ts', 'src/server/**/*.policy.ts'],
     rules: { 'no-restricted-syntax': ['error', rawSql, scopedTableOutsideRepository] },
+  },
+  {
+    files: ['scripts/*.mjs', 'bin/*.js'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
     files: ['**/*.test.ts', '**/*.int.test.ts', 'test/**', 'e2e/**', 'bench/**'],

@@ -10,7 +10,8 @@
  *    the top 5 candidates of the whole pool of records, scored by
  *    scoreDuplicate() and shown (band likely or possible)? Once over the
  *    whole pool, once over the candidates the database would retrieve
- *    (shared candidate key, or pg_trgm similarity of the folded names ≥ 0.45).
+ *    (shared candidate key: what the registration check and the scan use; and
+ *    also pg_trgm similarity of the folded names ≥ 0.45, the search's fallback).
  *    Target ≥ 0.98.
  *  - precision of the `likely` band on the labelled pairs (target ≥ 0.95),
  *    and how many true pairs reach `likely`.
@@ -77,16 +78,19 @@ const score = (i: number, j: number) => {
   return s;
 };
 
-function blocked(i: number, j: number): boolean {
+function byKey(i: number, j: number): boolean {
   for (const k of keys[i]!) if (keys[j]!.has(k)) return true;
-  return trigramSimilarity(folds[i]!, folds[j]!) >= TRIGRAM_THRESHOLD;
+  return false;
+}
+function blocked(i: number, j: number): boolean {
+  return byKey(i, j) || trigramSimilarity(folds[i]!, folds[j]!) >= TRIGRAM_THRESHOLD;
 }
 
 /** The top candidates of record i among `others`, as the check would list them: banded, best first. */
-function top(i: number, useBlocking: boolean): number[] {
+function top(i: number, blocking: 'none' | 'keys' | 'keys+trigram'): number[] {
   const scored: [number, number][] = [];
   for (let j = 0; j < pool.length; j++) {
-    if (j === i || (useBlocking && !blocked(i, j))) continue;
+    if (j === i || (blocking === 'keys' && !byKey(i, j)) || (blocking === 'keys+trigram' && !blocked(i, j))) continue;
     const s = score(i, j);
     if (s.band) scored.push([j, s.score]);
   }
@@ -96,11 +100,13 @@ function top(i: number, useBlocking: boolean): number[] {
 const truePairs = labelled.filter((p) => p.match);
 let hitsPool = 0;
 let hitsBlocked = 0;
+let hitsKeys = 0;
 const misses: string[] = [];
 for (const p of truePairs) {
   for (const [from, to] of [[p.ia, p.ib], [p.ib, p.ia]] as const) {
-    if (top(from, false).includes(to)) hitsPool += 1;
-    if (top(from, true).includes(to)) hitsBlocked += 1;
+    if (top(from, 'none').includes(to)) hitsPool += 1;
+    if (top(from, 'keys').includes(to)) hitsKeys += 1;
+    if (top(from, 'keys+trigram').includes(to)) hitsBlocked += 1;
     else misses.push(`${pool[from]!.name} (${pool[from]!.birthDate}) → ${pool[to]!.name} (${pool[to]!.birthDate}): ${p.why}, score ${score(from, to).score}`);
   }
 }
@@ -144,7 +150,8 @@ console.log('');
 console.log('| measure | value | target |');
 console.log('| --- | --- | --- |');
 console.log(`| recall@${TOP}, whole pool (${queries} look-ups) | ${fmt(recallPool)} | ≥ 0.98 |`);
-console.log(`| recall@${TOP}, database candidates (keys + trigram ≥ ${TRIGRAM_THRESHOLD}) | ${fmt(recallBlocked)} | ≥ 0.98 |`);
+console.log(`| recall@${TOP}, candidates from the exact keys only (the registration check) | ${fmt(hitsKeys / queries)} | ≥ 0.98 |`);
+console.log(`| recall@${TOP}, keys + trigram ≥ ${TRIGRAM_THRESHOLD} (the search's fallback) | ${fmt(recallBlocked)} | ≥ 0.98 |`);
 console.log(`| precision of \`likely\` (labelled pairs: ${tp} right, ${fp} wrong) | ${fmt(precision)} | ≥ 0.95 |`);
 console.log(`| true pairs banded \`likely\` | ${fmt(tp / truePairs.length)} | |`);
 console.log(`| true pairs banded \`likely\` or \`possible\` | ${fmt(possibleOrLikely / truePairs.length)} | |`);
@@ -155,4 +162,4 @@ if (values.verbose || misses.length || falseLikely.length) {
   if (falseLikely.length) console.log(`\n\`likely\` but different people:\n  ${falseLikely.join('\n  ')}`);
   if (values.verbose && unlabelledExamples.length) console.log(`\nunlabelled \`likely\` (examples):\n  ${unlabelledExamples.join('\n  ')}`);
 }
-process.exitCode = recallBlocked >= 0.98 && recallPool >= 0.98 && precision >= 0.95 ? 0 : 1;
+process.exitCode = hitsKeys / queries >= 0.98 && recallBlocked >= 0.98 && recallPool >= 0.98 && precision >= 0.95 ? 0 : 1;

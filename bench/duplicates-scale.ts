@@ -392,6 +392,19 @@ async function main() {
       rows.push([`  … the person typed again found in the top 5`, `${((found / sample.length) * 100).toFixed(1)} %`]);
     }
 
+    // A registration of someone new: a fresh name, nothing to find (most registrations).
+    {
+      const times: number[] = [];
+      for (let i = 0; i < sample.length; i++) {
+        const sex = chance(0.5) ? 'male' : 'female';
+        const query = { givenName: pickCommon(sex === 'male' ? MALE : FEMALE), familyName: pickCommon(SURNAME), sex, birthDate: dateIn(2005, 2023) };
+        const [res, ms] = await timed(() => asSupervisor.post('/api/people/duplicates/check', query));
+        if (res.status !== 200) throw new Error(`check answered ${res.status}: ${JSON.stringify(res.body)}`);
+        times.push(ms);
+      }
+      rows.push([`registration check of a new person, supervisor: p50 / p95 / max (${times.length})`, `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`]);
+    }
+
     // Search as you type: 3–8 letters of a name, in the script it was written in or the other.
     const names = await db.selectFrom('person').select(['given_name', 'family_name', 'given_name_alt', 'family_name_alt']).orderBy(sqlRandom()).limit(Number(values.searches)).execute();
     for (const [label, client] of [['social worker', asWorker], ['director', asDirector]] as const) {

@@ -11,7 +11,7 @@ import {
   activeScan, decidePair, findCandidates, findPair, householdCaregiverNames, insertScan, latestScan, listPairs, matchContexts, peopleInReach, type MatchContext,
 } from './duplicate.repository.ts';
 import type { DuplicateCandidateView, DuplicateCheckInput, ListPairsInput } from './duplicate.schema.ts';
-import { candidateKeys, fullNamesOf, matchFold } from './match-keys.ts';
+import { candidateKeys, fullNamesOf } from './match-keys.ts';
 
 /** A person row as the scorer sees it. */
 export function matchRecordOf(p: Person, context: MatchContext | undefined): MatchRecord {
@@ -67,10 +67,7 @@ export async function scoreCandidates(db: Executor, ctx: Pick<HandlerContext, 'a
     birth_date: q.birthDate, pinfl: q.pinfl, birth_certificate: q.birthCertificate,
   };
   const names = fullNamesOf(source).filter((n) => n.trim() !== '');
-  const keys = candidateKeys(source);
-  const fold = names[0] ? matchFold(names[0]) : '';
-  if (keys.length === 0 && !fold) return [];
-  const rows = await findCandidates(db, ctx.actor, { keys, fold }, opts.excludeIds ? { excludeIds: opts.excludeIds } : {});
+  const rows = await findCandidates(db, ctx.actor, candidateKeys(source), opts.excludeIds ? { excludeIds: opts.excludeIds } : {});
   if (rows.length === 0) return [];
   const contexts = await matchContexts(db, rows.map((r) => r.id));
   const query: MatchRecord = {

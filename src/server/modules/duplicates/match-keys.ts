@@ -7,6 +7,7 @@
  *
  * Key kinds (the prefix before ':'):
  *   n:   sorted name stems (and the same without the patronymic)   nameMatchKeys()
+ *   sk:  the same stems without vowels: survives vowel slips and swapped letters
  *   ny:  a name key and the birth year: splits very common names
  *   gd:  one given-name root and the full date of birth: catches a slip in the surname
  *   fd:  one surname stem and the full date of birth: catches a slip in the given name
@@ -36,6 +37,23 @@ function memo<T>(fn: (name: string) => T): (name: string) => T {
 export const tokensOf: (fullName: string) => NameTokens = memo(nameTokens);
 export const foldOf: (text: string) => string = memo(foldName);
 
+/**
+ * A stem without its vowels: vowel slips and swapped letters (Nilfuar,
+ * Shavakt, Jamshdi) keep it, another consonant (Dilnoza/Dilfuza) does not.
+ */
+function skeleton(stem: string): string {
+  return stem.replace(/[aeiouy]/g, '') || stem;
+}
+
+/** The consonant skeletons of the name keys. */
+function skeletonKeysOf(fullName: string): string[] {
+  const t = tokensOf(fullName);
+  if (t.all.length === 0) return [];
+  const keys = [t.all.map(skeleton).sort().join(' ')];
+  if (t.patronymic.length > 0 && t.given.length + t.family.length > 0) keys.push([...t.given, ...t.family].map(skeleton).sort().join(' '));
+  return keys;
+}
+
 /** nameMatchKeys() from the memoised tokens (the same rule: all stems sorted; and without the patronymic). */
 function matchKeysOf(fullName: string): string[] {
   const t = tokensOf(fullName);
@@ -59,7 +77,7 @@ export interface MatchKeySource {
 }
 
 /** Kinds used to find duplicate candidates (search tokens are not). */
-export const CANDIDATE_KEY_KINDS = ['n', 'ny', 'gd', 'fd', 'id', 'bc'] as const;
+export const CANDIDATE_KEY_KINDS = ['n', 'ny', 'sk', 'gd', 'fd', 'id', 'bc'] as const;
 
 /** The full name as typed, and its other-script form when it has one. */
 export function fullNamesOf(p: Pick<MatchKeySource, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>): string[] {
@@ -90,6 +108,7 @@ export function candidateKeys(p: Omit<MatchKeySource, 'given_name' | 'family_nam
       keys.add(`n:${k}`);
       if (year) keys.add(`ny:${k}|${year}`);
     }
+    for (const k of skeletonKeysOf(name)) keys.add(`sk:${k}`);
     if (p.birth_date) {
       const t = tokensOf(name);
       for (const g of t.given) keys.add(`gd:${g}|${p.birth_date}`);

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Household, Person } from '../../db/schema.ts';
 import { recordScope } from '../../platform/access/record-scope.ts';
 import type { Actor, Executor } from '../../platform/http/context.ts';
-import { reachesWide, similarFolds } from '../duplicates/duplicate.repository.ts';
+import { reachesWide, similarFolds, TRIGRAM_THRESHOLD } from '../duplicates/duplicate.repository.ts';
 
 /**
  * Queries of the global search. Fast enough for search-as-you-type on a
@@ -46,7 +46,7 @@ export async function peopleByPrefix(db: Executor, actor: Actor, words: readonly
 /** People in scope whose folded name is trigram-similar to the query's: other spellings and typing slips. */
 export async function peopleByFold(db: Executor, actor: Actor, fold: string, limit: number): Promise<Person[]> {
   if (fold.length < 4) return [];
-  if (reachesWide(actor)) await sql`SELECT set_config('pg_trgm.similarity_threshold', '0.45', true)`.execute(db);
+  if (reachesWide(actor)) await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(TRIGRAM_THRESHOLD)}, true)`.execute(db);
   return db
     .selectFrom('person')
     .selectAll()

@@ -77,9 +77,9 @@ async function searchPeopleGroup(ctx: HandlerContext, q: ParsedQuery): Promise<G
   if (q.words.length === 0) return [];
   const byPrefix = await peopleByPrefix(ctx.db, ctx.actor, q.words, Math.max(50, q.limit * 5));
   const seen = new Set(byPrefix.map((r) => r.id));
-  // Other spellings and slips, when the prefixes leave room: typed words of five letters or more.
+  // No name starts so: maybe a slip or another spelling (five letters or more typed), by trigram similarity.
   const typed = q.words.join('').length;
-  const bySpelling = byPrefix.length >= q.limit || typed < 5 ? [] : (await peopleByFold(ctx.db, ctx.actor, q.fold, q.limit * 2)).filter((r) => !seen.has(r.id));
+  const bySpelling = byPrefix.length > 0 || typed < 5 ? [] : (await peopleByFold(ctx.db, ctx.actor, q.fold, q.limit * 2)).filter((r) => !seen.has(r.id));
   return [...byPrefix, ...bySpelling]
     .map((row) => ({ row, score: rankName(q, row.search_fold, fullNamesOf(row)) }))
     .filter((h) => h.score >= 0.5)
