@@ -139,6 +139,19 @@ for (let i = 0; i < pool.length; i++) {
     }
   }
 }
+// The background scan's blocking: date keys for two exact dates, name keys when a date is missing or estimated or the dates differ in one part (no households here).
+const exactDate = (r: BenchRecord) => r.birthDate !== null && !r.birthDateEstimated;
+function scanPairs(i: number, j: number): boolean {
+  for (const k of keys[i]!) {
+    if (!keys[j]!.has(k)) continue;
+    if (!/^(n|sk):/.test(k) || !exactDate(pool[i]!) || !exactDate(pool[j]!)) return true;
+    const [x, y] = [pool[i]!.birthDate!.split('-'), pool[j]!.birthDate!.split('-')];
+    if (x.filter((part, n) => part === y[n]).length >= 2) return true;
+  }
+  return false;
+}
+const scanReach = truePairs.filter((p) => scanPairs(p.ia, p.ib)).length;
+const scanMissed = truePairs.filter((p) => !scanPairs(p.ia, p.ib)).map((p) => `${p.a.name} (${p.a.birthDate}) / ${p.b.name} (${p.b.birthDate}): ${p.why}, ${score(p.ia, p.ib).band}`);
 const ms = performance.now() - started;
 
 const recallPool = hitsPool / queries;
@@ -152,6 +165,7 @@ console.log('| --- | --- | --- |');
 console.log(`| recall@${TOP}, whole pool (${queries} look-ups) | ${fmt(recallPool)} | ≥ 0.98 |`);
 console.log(`| recall@${TOP}, candidates from the exact keys only (the registration check) | ${fmt(hitsKeys / queries)} | ≥ 0.98 |`);
 console.log(`| recall@${TOP}, keys + trigram ≥ ${TRIGRAM_THRESHOLD} (the search's fallback) | ${fmt(recallBlocked)} | ≥ 0.98 |`);
+console.log(`| true pairs the background scan compares (its blocking) | ${fmt(scanReach / truePairs.length)} | |`);
 console.log(`| precision of \`likely\` (labelled pairs: ${tp} right, ${fp} wrong) | ${fmt(precision)} | ≥ 0.95 |`);
 console.log(`| true pairs banded \`likely\` | ${fmt(tp / truePairs.length)} | |`);
 console.log(`| true pairs banded \`likely\` or \`possible\` | ${fmt(possibleOrLikely / truePairs.length)} | |`);
@@ -159,6 +173,7 @@ console.log(`| unlabelled \`likely\` pairs across the pool | ${unlabelledLikely}
 console.log(`| time | ${Math.round(ms)} ms (${scoreCache.size} pairs scored) | |`);
 if (values.verbose || misses.length || falseLikely.length) {
   if (misses.length) console.log(`\nmissed in the top ${TOP} (database candidates):\n  ${misses.join('\n  ')}`);
+  if (scanMissed.length) console.log(`\nnot compared by the scan:\n  ${scanMissed.join('\n  ')}`);
   if (falseLikely.length) console.log(`\n\`likely\` but different people:\n  ${falseLikely.join('\n  ')}`);
   if (values.verbose && unlabelledExamples.length) console.log(`\nunlabelled \`likely\` (examples):\n  ${unlabelledExamples.join('\n  ')}`);
 }

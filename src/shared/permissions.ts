@@ -74,7 +74,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   partner: ['self', 'person.read', 'household.read', 'location.read', 'case.read', 'casework.read'],
   editor: ['self', 'organisation.read'],
   donor_viewer: ['self', 'organisation.read'],
-  admin: ['self', 'location.read', 'location.manage', 'organisation.read', 'user.read', 'user.manage', 'audit.read', 'case.settings', 'instrument.manage'],
+  admin: ['self', 'location.read', 'location.manage', 'organisation.read', 'user.read', 'user.manage', 'audit.read', 'case.settings'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

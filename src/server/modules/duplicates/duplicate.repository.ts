@@ -167,8 +167,12 @@ export async function nextScanBatch(db: Executor, organisationId: string, cursor
 
 /**
  * Candidate pairs (a < b) for a batch: people sharing an exact candidate key
- * (not a search token), skipping keys shared by more than BLOCK_CAP people —
- * those names are split by the narrower ny:/gd:/fd: keys.
+ * (not a search token), skipping keys shared by more than BLOCK_CAP people.
+ * Two exact dates of birth pair up through the date keys (nd:, gd:, fd:);
+ * the name-only keys (n:, sk:) pair a record whose date is missing or
+ * estimated, or dates that differ in one part only; members of one
+ * household are always compared. So namesakes
+ * born on unrelated days in other families are never compared.
  */
 export async function scanCandidatePairs(db: Executor, organisationId: string, batchIds: readonly string[]): Promise<{ a: string; b: string }[]> {
   if (batchIds.length === 0) return [];
@@ -184,7 +188,20 @@ export async function scanCandidatePairs(db: Executor, organisationId: string, b
     FROM bkeys bk
     JOIN blocks USING (key)
     JOIN person_match_key k2 ON k2.organisation_id = ${organisationId} AND k2.key = bk.key AND k2.person_id > bk.person_id
-    JOIN person p ON p.id = k2.person_id AND p.archived_at IS NULL`.execute(db);
+    JOIN person p ON p.id = k2.person_id AND p.archived_at IS NULL
+    JOIN person pa ON pa.id = bk.person_id
+    WHERE NOT ((bk.key LIKE 'n:%' OR bk.key LIKE 'sk:%')
+      AND pa.birth_date IS NOT NULL AND p.birth_date IS NOT NULL AND NOT pa.birth_date_estimated AND NOT p.birth_date_estimated
+      -- …unless the dates agree but for one part (a slip with a misspelt name).
+      AND (date_part('year', pa.birth_date) = date_part('year', p.birth_date))::int + (date_part('month', pa.birth_date) = date_part('month', p.birth_date))::int
+        + (date_part('day', pa.birth_date) = date_part('day', p.birth_date))::int < 2)
+    UNION
+    -- Members of one household, whatever their dates: the same child entered twice in a family.
+    SELECT m1.person_id AS a, m2.person_id AS b
+    FROM household_member m1
+    JOIN household_member m2 ON m2.household_id = m1.household_id AND m2.person_id > m1.person_id AND m2.left_on IS NULL
+    JOIN person p ON p.id = m2.person_id AND p.archived_at IS NULL
+    WHERE m1.person_id = ANY(${[...batchIds]}::uuid[]) AND m1.left_on IS NULL`.execute(db);
   return rows;
 }
 

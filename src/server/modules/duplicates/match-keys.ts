@@ -8,7 +8,10 @@
  * Key kinds (the prefix before ':'):
  *   n:   sorted name stems (and the same without the patronymic)   nameMatchKeys()
  *   sk:  the same stems without vowels: survives vowel slips and swapped letters
- *   ny:  a name key and the birth year: splits very common names
+ *   nd:  the name without patronymic and two of the three parts of the date
+ *        of birth (year-month, year-day, month-day) or the day and month
+ *        swapped: two records whose dates agree but for one slip share one;
+ *        splits very common names into small blocks
  *   gd:  one given-name root and the full date of birth: catches a slip in the surname
  *   fd:  one surname stem and the full date of birth: catches a slip in the given name
  *   id:  PINFL
@@ -77,7 +80,7 @@ export interface MatchKeySource {
 }
 
 /** Kinds used to find duplicate candidates (search tokens are not). */
-export const CANDIDATE_KEY_KINDS = ['n', 'ny', 'sk', 'gd', 'fd', 'id', 'bc'] as const;
+export const CANDIDATE_KEY_KINDS = ['n', 'sk', 'nd', 'gd', 'fd', 'id', 'bc'] as const;
 
 /** The full name as typed, and its other-script form when it has one. */
 export function fullNamesOf(p: Pick<MatchKeySource, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>): string[] {
@@ -102,11 +105,16 @@ export function matchFold(fullName: string): string {
 /** Candidate keys for a record being typed or saved (no search tokens). */
 export function candidateKeys(p: Omit<MatchKeySource, 'given_name' | 'family_name'> & { given_name: string; family_name: string }): string[] {
   const keys = new Set<string>();
-  const year = p.birth_date?.slice(0, 4) ?? null;
+  const [y, m, d] = p.birth_date ? (p.birth_date.split('-') as [string, string, string]) : [];
   for (const name of distinctNames(fullNamesOf(p))) {
-    for (const k of matchKeysOf(name)) {
-      keys.add(`n:${k}`);
-      if (year) keys.add(`ny:${k}|${year}`);
+    const nameKeys = matchKeysOf(name);
+    for (const k of nameKeys) keys.add(`n:${k}`);
+    const core = nameKeys[nameKeys.length - 1];
+    if (core && y && m && d) {
+      keys.add(`nd:${core}|${y}-${m}-*`);
+      keys.add(`nd:${core}|${y}-*-${d}`);
+      keys.add(`nd:${core}|*-${m}-${d}`);
+      if (m !== d && Number(d) <= 12) keys.add(`nd:${core}|${y}~${[m, d].sort().join('/')}`);
     }
     for (const k of skeletonKeysOf(name)) keys.add(`sk:${k}`);
     if (p.birth_date) {
