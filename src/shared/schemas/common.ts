@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUzPhone } from '../validation/phone.ts';
 
 /**
  * Field schemas used by several modules. Custom refinements use a field
@@ -47,3 +48,19 @@ export const version = z.number().int().min(1);
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
+
+/** A phone number in any usual spelling (+998 90 123 45 67, 8 90 1234567…), saved as +998XXXXXXXXX; '' means none. */
+export const uzPhone = z
+  .string()
+  .trim()
+  .max(30)
+  .nullish()
+  .transform((s, ctx) => {
+    if (!s) return null;
+    const e164 = parseUzPhone(s);
+    if (!e164) {
+      ctx.addIssue({ code: 'custom', message: 'invalid_phone' });
+      return z.NEVER;
+    }
+    return e164;
+  });

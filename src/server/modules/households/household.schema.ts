@@ -1,24 +1,9 @@
 import { z } from 'zod';
-import { optionalText, pageQuery, pageSchema, requiredText, uuid, version } from '../../../shared/schemas/common.ts';
-import { parseUzPhone } from '../../../shared/validation/phone.ts';
+import { optionalText, pageQuery, pageSchema, requiredText, uuid, version, uzPhone } from '../../../shared/schemas/common.ts';
 import { createPersonBody, personView } from '../people/person.schema.ts';
 
 export const RELATIONSHIPS = ['head', 'mother', 'father', 'child', 'grandparent', 'sibling', 'other_relative', 'guardian', 'other'] as const;
 
-const phone = z
-  .string()
-  .trim()
-  .max(30)
-  .nullish()
-  .transform((s, ctx) => {
-    if (!s) return null;
-    const e164 = parseUzPhone(s);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'invalid_phone' });
-      return z.NEVER;
-    }
-    return e164;
-  });
 
 const householdFields = {
   displayName: requiredText(120),
@@ -26,7 +11,7 @@ const householdFields = {
   districtId: uuid.nullish().transform((s) => s ?? null),
   mahallaId: uuid.nullish().transform((s) => s ?? null),
   addressLine: optionalText(300),
-  phone,
+  phone: uzPhone,
   notes: optionalText(4000),
   branchId: uuid,
   teamId: uuid.nullish().transform((s) => s ?? null),

@@ -2,8 +2,8 @@ import type { HouseholdUpdate } from '../../db/schema.ts';
 import { searchFold } from '../../../shared/names/index.ts';
 import { AppError, notFoundOrNoAccess, versionConflict } from '../../platform/errors/app-error.ts';
 import type { HandlerContext } from '../../platform/http/context.ts';
-import { resolveAddress } from '../locations/location.repository.ts';
-import { assertPlacement, defaultWorker } from '../organisation/placement.ts';
+import { changedAddress, resolveAddress } from '../locations/location.repository.ts';
+import { assertPlacement, changedPlacement, defaultWorker } from '../organisation/placement.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { personViewFor } from '../people/person.policy.ts';
 import { createPersonRow } from '../people/person.service.ts';
@@ -114,21 +114,7 @@ export async function updateHousehold(ctx: HandlerContext, id: string, input: Up
   if (changes.addressLine !== undefined) values.address_line = changes.addressLine;
   if (changes.phone !== undefined) values.phone = changes.phone;
   if (changes.notes !== undefined) values.notes = changes.notes;
-  if (changes.branchId !== undefined || changes.teamId !== undefined || changes.assignedWorkerId !== undefined) {
-    Object.assign(values, await assertPlacement(ctx.db, ctx.actor, {
-      branchId: changes.branchId ?? current.branch_id,
-      teamId: changes.teamId !== undefined ? changes.teamId : current.team_id,
-      assignedWorkerId: changes.assignedWorkerId !== undefined ? changes.assignedWorkerId : current.assigned_worker_id,
-    }));
-  }
-  if (changes.regionId !== undefined || changes.districtId !== undefined || changes.mahallaId !== undefined) {
-    const address = await resolveAddress(ctx.db, {
-      regionId: changes.regionId !== undefined ? changes.regionId : current.region_id,
-      districtId: changes.districtId !== undefined ? changes.districtId : changes.regionId !== undefined ? null : current.district_id,
-      mahallaId: changes.mahallaId !== undefined ? changes.mahallaId : changes.regionId !== undefined || changes.districtId !== undefined ? null : current.mahalla_id,
-    });
-    Object.assign(values, { region_id: address.regionId, district_id: address.districtId, mahalla_id: address.mahallaId });
-  }
+  Object.assign(values, await changedPlacement(ctx.db, ctx.actor, changes, current), await changedAddress(ctx.db, changes, current));
   const row = await updateHouseholdAtVersion(ctx.db, ctx.actor, id, version, values);
   if (!row) throw versionConflict(householdViewFor(ctx.actor, current));
   await ctx.audit({ action: 'household.update', recordType: 'household', recordId: id, details: { fields: Object.keys(changes).sort(), version: row.version } });

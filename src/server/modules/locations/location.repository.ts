@@ -42,3 +42,24 @@ export async function resolveAddress(db: Executor, address: Address, prefix: str
   if (fields.length) throw new AppError('validation_failed', 'Some fields are not valid.', { fields });
   return result;
 }
+
+/**
+ * The address columns after an edit: a changed upper level clears the levels
+ * below it unless they are given too, so a record never points at a mahalla
+ * of another district. Returns nothing to set when the edit does not touch the address.
+ */
+export async function changedAddress(
+  db: Executor,
+  changes: Partial<Address>,
+  current: { region_id: string | null; district_id: string | null; mahalla_id: string | null },
+): Promise<{ region_id?: string | null; district_id?: string | null; mahalla_id?: string | null }> {
+  if (changes.regionId === undefined && changes.districtId === undefined && changes.mahallaId === undefined) return {};
+  const regionChanged = changes.regionId !== undefined;
+  const districtChanged = regionChanged || changes.districtId !== undefined;
+  const address = await resolveAddress(db, {
+    regionId: changes.regionId !== undefined ? changes.regionId : current.region_id,
+    districtId: changes.districtId !== undefined ? changes.districtId : regionChanged ? null : current.district_id,
+    mahallaId: changes.mahallaId !== undefined ? changes.mahallaId : districtChanged ? null : current.mahalla_id,
+  });
+  return { region_id: address.regionId, district_id: address.districtId, mahalla_id: address.mahallaId };
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { MEETING_KINDS, TASK_STATUSES } from '../../../shared/casework/codes.ts';
 import { isoDate, optionalText, pastDate, requiredText, uuid, version } from '../../../shared/schemas/common.ts';
-import { optionalEmail, uzPhone } from '../partners/partner.schema.ts';
+import { uzPhone } from '../../../shared/schemas/common.ts';
+import { optionalEmail } from '../partners/partner.schema.ts';
 
 /**
  * Interagency mahalla teams: members from partner organisations (some of them

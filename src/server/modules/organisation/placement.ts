@@ -42,3 +42,22 @@ export function defaultWorker(actor: Actor, given: string | null | undefined): s
   if (given !== undefined && given !== null) return given;
   return actor.roles.includes('social_worker') || actor.roles.includes('care_worker') ? actor.userId : null;
 }
+
+/**
+ * The scope columns after an edit that may change branch, team or worker:
+ * unchanged parts are kept, the result is checked like a new placement.
+ * Returns nothing to set when the edit does not touch the placement.
+ */
+export async function changedPlacement(
+  db: Executor,
+  actor: Actor,
+  changes: { branchId?: string | undefined; teamId?: string | null | undefined; assignedWorkerId?: string | null | undefined },
+  current: ScopedRecordColumns,
+): Promise<Partial<ScopedRecordColumns>> {
+  if (changes.branchId === undefined && changes.teamId === undefined && changes.assignedWorkerId === undefined) return {};
+  return assertPlacement(db, actor, {
+    branchId: changes.branchId ?? current.branch_id,
+    teamId: changes.teamId !== undefined ? changes.teamId : current.team_id,
+    assignedWorkerId: changes.assignedWorkerId !== undefined ? changes.assignedWorkerId : current.assigned_worker_id,
+  });
+}

@@ -1,27 +1,11 @@
 import { z } from 'zod';
 import { PARTNER_KINDS } from '../../../shared/casework/codes.ts';
-import { optionalText, pageQuery, pageSchema, requiredText, text, uuid, version } from '../../../shared/schemas/common.ts';
-import { parseUzPhone } from '../../../shared/validation/phone.ts';
+import { optionalText, pageQuery, pageSchema, requiredText, text, uuid, version, uzPhone } from '../../../shared/schemas/common.ts';
 
 /** The directory of partner organisations an association refers families to and works with in mahalla teams. */
 
 export const partnerKind = z.enum(PARTNER_KINDS).meta({ id: 'PartnerKind' });
 
-/** A phone number in any usual spelling, saved as +998XXXXXXXXX. */
-export const uzPhone = z
-  .string()
-  .trim()
-  .max(30)
-  .nullish()
-  .transform((s, ctx) => {
-    if (!s) return null;
-    const e164 = parseUzPhone(s);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'invalid_phone' });
-      return z.NEVER;
-    }
-    return e164;
-  });
 
 export const optionalEmail = z
   .string()

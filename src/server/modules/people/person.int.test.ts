@@ -78,6 +78,18 @@ describe('editing a person', () => {
     expect(renamed.body).toMatchObject({ givenName: 'Бобурбек', givenNameAlt: 'Boburbek', version: 3 });
   });
 
+  it('keeps the address a path down the location tree when part of it changes', async () => {
+    const created = (await worker.post('/api/people', { givenName: 'Moved', familyName: 'Person', sex: 'male', branchId: org.branchA })).body;
+    const placed = await worker.patch(`/api/people/${created.id}`, { version: 1, mahallaId: mahalla });
+    expect(placed.body).toMatchObject({ regionId: region, districtId: district, mahallaId: mahalla });
+    const other = await t.db.insertInto('location').values({ kind: 'region', code: `${org.organisationId}-R2`, parent_id: null, iso_code: null, name_en: 'R2', name_ru: 'R2', name_uz_latn: 'R2', name_uz_cyrl: 'R2' }).returning('id').executeTakeFirstOrThrow();
+    const moved = await worker.patch(`/api/people/${created.id}`, { version: 2, regionId: other.id });
+    expect(moved.body).toMatchObject({ regionId: other.id, districtId: null, mahallaId: null });
+    const wrong = await worker.patch(`/api/people/${created.id}`, { version: 3, districtId: district });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toContainEqual({ path: ['districtId'], code: 'invalid_value' });
+  });
+
   it('refuses unknown fields, so hidden or system fields cannot be set', async () => {
     const created = (await worker.post('/api/people', { givenName: 'Ali', familyName: 'Valiyev', sex: 'male', branchId: org.branchA })).body;
     const res = await worker.patch(`/api/people/${created.id}`, { version: 1, organisationId: org.organisationId, archivedAt: null });

@@ -1,28 +1,13 @@
 import { z } from 'zod';
 import { isValidPinfl } from '../../../shared/validation/pinfl.ts';
-import { parseUzPhone } from '../../../shared/validation/phone.ts';
 import { isValidBirthCertificate, normalizeBirthCertificate } from '../../../shared/validation/birth-certificate.ts';
-import { isoDate, optionalText, pageQuery, pageSchema, pastDate, requiredText, uuid, version } from '../../../shared/schemas/common.ts';
+import { isoDate, optionalText, pageQuery, pageSchema, pastDate, requiredText, uuid, version, uzPhone } from '../../../shared/schemas/common.ts';
 
 export const SEXES = ['female', 'male'] as const;
 export const AGE_BANDS = ['0-2', '3-5', '6-11', '12-14', '15-17', '18-23', '24+'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 const name = requiredText(80);
-const phone = z
-  .string()
-  .trim()
-  .max(30)
-  .nullish()
-  .transform((s, ctx) => {
-    if (!s) return null;
-    const e164 = parseUzPhone(s);
-    if (!e164) {
-      ctx.addIssue({ code: 'custom', message: 'invalid_phone' });
-      return z.NEVER;
-    }
-    return e164;
-  });
 const pinfl = z
   .string()
   .trim()
@@ -54,7 +39,7 @@ const personFields = {
   healthNotes: optionalText(4000),
   pinfl,
   birthCertificate,
-  phone,
+  phone: uzPhone,
   regionId: uuid.nullish().transform((s) => s ?? null),
   districtId: uuid.nullish().transform((s) => s ?? null),
   mahallaId: uuid.nullish().transform((s) => s ?? null),

@@ -2,8 +2,8 @@ import type { NewPerson, Person, PersonUpdate } from '../../db/schema.ts';
 import { detectScript, otherScriptSuggestion, searchFold } from '../../../shared/names/index.ts';
 import { AppError, notFoundOrNoAccess, versionConflict } from '../../platform/errors/app-error.ts';
 import type { HandlerContext } from '../../platform/http/context.ts';
-import { resolveAddress } from '../locations/location.repository.ts';
-import { assertPlacement, defaultWorker } from '../organisation/placement.ts';
+import { changedAddress, resolveAddress } from '../locations/location.repository.ts';
+import { assertPlacement, changedPlacement, defaultWorker } from '../organisation/placement.ts';
 import { listConsents } from '../consents/consent.repository.ts';
 import { consentViewOf } from '../consents/consent.policy.ts';
 import { findPerson, insertPerson, pinflInUse, membershipsOf, searchPeople, updatePersonAtVersion } from './person.repository.ts';
@@ -136,21 +136,7 @@ export async function updatePerson(ctx: HandlerContext, id: string, input: Updat
       nameScript: changes.nameScript ?? current.name_script,
     }));
   }
-  if (changes.branchId !== undefined || changes.teamId !== undefined || changes.assignedWorkerId !== undefined) {
-    Object.assign(values, await assertPlacement(ctx.db, ctx.actor, {
-      branchId: changes.branchId ?? current.branch_id,
-      teamId: changes.teamId !== undefined ? changes.teamId : current.team_id,
-      assignedWorkerId: changes.assignedWorkerId !== undefined ? changes.assignedWorkerId : current.assigned_worker_id,
-    }));
-  }
-  if (changes.regionId !== undefined || changes.districtId !== undefined || changes.mahallaId !== undefined) {
-    const address = await resolveAddress(ctx.db, {
-      regionId: changes.regionId !== undefined ? changes.regionId : current.region_id,
-      districtId: changes.districtId !== undefined ? changes.districtId : changes.regionId !== undefined ? null : current.district_id,
-      mahallaId: changes.mahallaId !== undefined ? changes.mahallaId : changes.regionId !== undefined || changes.districtId !== undefined ? null : current.mahalla_id,
-    });
-    Object.assign(values, { region_id: address.regionId, district_id: address.districtId, mahalla_id: address.mahallaId });
-  }
+  Object.assign(values, await changedPlacement(ctx.db, ctx.actor, changes, current), await changedAddress(ctx.db, changes, current));
   if (changes.pinfl) await assertPinflFree(ctx, changes.pinfl, id);
   const row = await updatePersonAtVersion(ctx.db, ctx.actor, id, version, values);
   if (!row) throw versionConflict(personViewFor(ctx.actor, current));
