@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
-  NBSP, WORKER, ageToday, apiJson, chooseLanguage, expectNoSeriousAxeViolations, shot, signIn, tashkentDateTime, tr, uniqueSuffix, yearsAgo, type Locale,
+  NBSP, WORKER, ageToday, apiJson, chooseLanguage, detailValue, expectNoSeriousAxeViolations, shot, signIn, tashkentDateTime, tr, uniqueSuffix, yearsAgo, type Locale,
 } from './support.ts';
 
 /**
@@ -56,11 +56,6 @@ async function findPerson(page: Page, q: string): Promise<PersonRow> {
   return result.items[0]!;
 }
 
-/** The value cell of a details row (`<dt>label</dt><dd>value</dd>`). */
-function detail(page: Page, label: string): Locator {
-  return page.locator('.details-row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
-}
-
 /** Makes the people search answer as if `total` people matched, so the pager has big numbers to write. */
 async function pretendPeopleTotal(page: Page, total: number): Promise<void> {
   await page.unroute('**/api/people/search');
@@ -109,8 +104,8 @@ test('dates and numbers in Uzbek Latin, Russian, Uzbek Cyrillic and English', as
     // A known date of birth with the age, and a timestamp in Tashkent time.
     await page.goto(`/people/${gayrat.id}`);
     await expect(page.getByRole('heading', { level: 1, name: want.name })).toBeVisible();
-    await expect(detail(page, tr(locale, 'person.fields.birthDate'))).toHaveText(want.born);
-    await expect(detail(page, tr(locale, 'common.created'))).toHaveText(createdText[locale]);
+    await expect(detailValue(page, tr(locale, 'person.fields.birthDate'))).toHaveText(want.born);
+    await expect(detailValue(page, tr(locale, 'common.created'))).toHaveText(createdText[locale]);
 
     // Big numbers: digit groups (a no-break space in Russian and Uzbek), page counts.
     await page.goto('/people');
@@ -166,7 +161,7 @@ test('Russian plurals: members of a household, ages and record counts', async ({
   for (const m of five.members) {
     const age = ageToday(m.person.birthDate);
     await page.goto(`/people/${m.person.id}`);
-    await expect(detail(page, 'Дата рождения')).toHaveText(`${m.person.birthDate.split('-').reverse().join('.')} ${years[age]}`);
+    await expect(detailValue(page, 'Дата рождения')).toHaveText(`${m.person.birthDate.split('-').reverse().join('.')} ${years[age]}`);
   }
   await shot(page, 'person-22-years');
 

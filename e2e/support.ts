@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse, type Locator, type Page } from '@playwright/test';
 import { generateSync } from 'otplib';
 
 /**
@@ -129,10 +129,12 @@ export async function signIn(page: Page, email: string, options: SignInOptions =
   // The brand is a link home only inside the signed-in app.
   await expect(page.getByRole('link', { name: 'Oila', exact: true })).toBeVisible();
   // The account's language (just saved, or the one it had) is loaded after the sign-in answer: wait for it.
-  const session = await apiJson<{ stage: string; user?: { locale: string } }>(page, 'GET', '/api/auth/session');
-  expect(session.stage).toBe('active');
-  if (options.locale) expect(session.user?.locale).toBe(options.locale);
-  await expect(page.locator('html')).toHaveAttribute('lang', session.user!.locale);
+  // A language picked on the sign-in page is saved to the account in the background: wait for that too.
+  const savedLocale = async () => (await apiJson<{ stage: string; user?: { locale: string } }>(page, 'GET', '/api/auth/session')).user?.locale;
+  if (options.locale) await expect.poll(savedLocale, { message: 'the language chosen at sign-in is saved' }).toBe(options.locale);
+  const locale = await savedLocale();
+  expect(locale, 'signed in').toBeTruthy();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale!);
 }
 
 /**
@@ -217,6 +219,14 @@ export async function shot(page: Page, name: string): Promise<void> {
   const path = join(folder, `${name}.png`);
   await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   await info.attach(name, { path, contentType: 'image/png' });
+}
+
+// ————— reading pages —————
+
+/** The value of a row of a details card (`<dt>label</dt><dd>value</dd>`). */
+export function detailValue(page: Page, label: string): Locator {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  return page.locator('.details-row').filter({ has: page.locator('dt', { hasText: exact }) }).locator('dd');
 }
 
 // ————— data —————

@@ -71,7 +71,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   supervisor: ['self', ...CASEWORK, 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.approve', 'casework.read', 'casework.write', 'partner_org.manage', 'referral.override_consent', 'mahalla_team.manage', 'report.read', 'report.export'],
   director: ['self', 'person.read', 'household.read', 'consent.read', 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.approve', 'case.settings', 'casework.read', 'partner_org.manage', 'mahalla_team.manage', 'instrument.manage', 'report.read', 'report.export'],
   me_officer: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read', 'case.read', 'casework.read', 'report.read', 'report.export'],
-  partner: ['self', 'person.read', 'household.read', 'location.read', 'case.read', 'casework.read'],
+  partner: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read', 'case.read', 'casework.read'],
   editor: ['self', 'organisation.read'],
   donor_viewer: ['self', 'organisation.read'],
   admin: ['self', 'location.read', 'location.manage', 'organisation.read', 'user.read', 'user.manage', 'audit.read', 'case.settings'],
