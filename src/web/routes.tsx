@@ -4,6 +4,7 @@ import type { Permission } from '../shared/permissions.ts';
 import { AppShell } from './shell/app-shell.tsx';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './shell/status-pages.tsx';
 import { can, useUser } from './session/session.tsx';
+import { caseRoutes } from './modules/cases/case-routes.tsx';
 
 /** Each page is its own chunk: the first load carries only the shell and the page opened. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
@@ -57,6 +58,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'users/new', element: guarded('user.manage', UserCreatePage) },
       { path: 'users/:userId', element: guarded('user.manage', UserEditPage) },
       { path: 'audit', element: guarded('audit.read', AuditPage) },
+      ...caseRoutes(guarded),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

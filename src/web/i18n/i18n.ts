@@ -7,11 +7,15 @@ import { ensureUzbekPluralRules } from './plural-rules.ts';
 
 type Resources = Record<string, unknown>;
 
-/** One chunk per language: a user downloads only the language they read. */
-const loaders = import.meta.glob<Resources>('./locales/*.json', { import: 'default' });
+/**
+ * One chunk per language: a user downloads only the language they read. Each
+ * bundle merges the app's main texts with the family-strengthening texts
+ * (`locales/cases/*.json`, under the `cases` key).
+ */
+const loaders = import.meta.glob<Resources>('./bundles/*.ts', { import: 'default' });
 
 async function loadResources(locale: Locale): Promise<Resources> {
-  const load = loaders[`./locales/${locale}.json`];
+  const load = loaders[`./bundles/${locale}.ts`];
   if (!load) throw new Error(`no translations for ${locale}`);
   return load();
 }

@@ -7,6 +7,17 @@ import { ERROR_CODES, FIELD_ERROR_CODES } from '../../shared/errors.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { PROGRAMMES, ROLES } from '../../shared/permissions.ts';
 import { AUDIT_OUTCOMES, CONSENT_PURPOSES, DATA_CATEGORIES, RELATIONSHIPS } from '../api/types.ts';
+import {
+  APPROVAL_STATUSES, APPROVAL_SUBJECTS, ATTACHMENT_KINDS, CASE_NOTE_KINDS, CASE_STATUSES, EXIT_REASONS, REFERRAL_SOURCES, RISK_LEVELS,
+} from '../../shared/cases/case-codes.ts';
+import { CASE_EVENTS, TRANSITION_REFUSALS } from '../../shared/cases/case-state-machine.ts';
+import {
+  ACTION_STATUSES, ASSISTANCE_KINDS, GOAL_PROGRESS, MEETING_KINDS, PARTNER_KINDS, PLAN_STATUSES, PROVIDER_KINDS, RESPONSIBLE_KINDS, SERVICE_TYPES,
+  SERVICE_UNITS, TASK_STATUSES,
+} from '../../shared/casework/codes.ts';
+import { REFERRAL_EVENTS, REFERRAL_STATES } from '../../shared/casework/referral-state-machine.ts';
+import { WORK_ITEM_KINDS } from '../modules/cases/case-types.ts';
+import { NAV_ITEMS } from '../shell/nav-items.ts';
 
 /**
  * The translations are complete and consistent: every key in every
@@ -26,8 +37,11 @@ function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
   return out;
 }
 
+const readJson = (...parts: string[]): unknown => JSON.parse(readFileSync(path.join(here, 'locales', ...parts), 'utf8'));
+
+/** Each language as the app loads it (bundles/*.ts): the main texts, and the family-strengthening texts under `cases`. */
 const resources = Object.fromEntries(
-  LOCALES.map((l) => [l, flatten(JSON.parse(readFileSync(path.join(here, 'locales', `${l}.json`), 'utf8')))]),
+  LOCALES.map((l) => [l, flatten(readJson('cases', `${l}.json`), 'cases', flatten(readJson(`${l}.json`)))]),
 ) as Record<Locale, Flat>;
 
 /** The plural categories each language uses (CLDR cardinal rules). */
@@ -99,7 +113,7 @@ describe('locale files', () => {
   });
 
   it('Uzbek Cyrillic uses Cyrillic letters only, apart from names that stay Latin', () => {
-    const allowed = /\b(Oila|QR|FreeOTP|Aegis|Google|Authenticator|ID|2FA|I-TN|Nilufar|Nilyufar|Karimovlar)\b/g;
+    const allowed = /\b(Oila|QR|FreeOTP|Aegis|Google|Authenticator|ID|2FA|I-TN|Nilufar|Nilyufar|Karimovlar|SOS|PDF|CSV|XLSX|DOCX|docx|Word|JPEG|PNG|WebP|FS|EU-VCPM)\b/g;
     const bad = [...resources['uz-Cyrl']].filter(([, v]) => /[A-Za-z]/.test(v.replace(/\{\{[^}]+\}\}/g, '').replace(allowed, ''))).map(([k, v]) => `${k}: ${v}`);
     expect(bad).toEqual([]);
   });
@@ -131,12 +145,42 @@ describe('keys the code needs', () => {
     ['duplicates.reasons', DUPLICATE_REASON_CODES],
     ['duplicates.band', DUPLICATE_BANDS],
     ['users.confirm', ['disable.title', 'disable.text', 'disable.button', 'enable.title', 'reset-password.title', 'reset-totp.button']],
+    ['cases.status', CASE_STATUSES],
+    ['cases.risk', RISK_LEVELS],
+    ['cases.source', REFERRAL_SOURCES],
+    ['cases.exitReason', EXIT_REASONS],
+    ['cases.event', CASE_EVENTS],
+    ['cases.eventHelp', CASE_EVENTS],
+    ['cases.refusal', TRANSITION_REFUSALS],
+    ['cases.approvalSubject', APPROVAL_SUBJECTS],
+    ['cases.approvalStatus', APPROVAL_STATUSES],
+    ['cases.noteKind', CASE_NOTE_KINDS],
+    ['cases.attachmentKind', ATTACHMENT_KINDS],
+    ['cases.work.kind', WORK_ITEM_KINDS],
+    ['cases.serviceType', SERVICE_TYPES],
+    ['cases.providerKind', PROVIDER_KINDS],
+    ['cases.unit', SERVICE_UNITS],
+    ['cases.assistanceKind', ASSISTANCE_KINDS],
+    ['cases.partnerKind', PARTNER_KINDS],
+    ['cases.meetingKind', MEETING_KINDS],
+    ['cases.taskStatus', TASK_STATUSES],
+    ['cases.planStatus', PLAN_STATUSES],
+    ['cases.actionStatus', ACTION_STATUSES],
+    ['cases.goalProgress', GOAL_PROGRESS],
+    ['cases.responsibleKind', RESPONSIBLE_KINDS],
+    ['cases.referralState', REFERRAL_STATES],
+    ['cases.referralEvent', REFERRAL_EVENTS],
   ];
   for (const [prefix, codes] of families) {
     it(`translates every ${prefix} value`, () => {
       expect(codes.filter((c) => !has(`${prefix}.${c}`))).toEqual([]);
     });
   }
+
+  it('translates every menu item and its description on the home page', () => {
+    const keys = NAV_ITEMS.flatMap((i) => [i.label, i.describe ?? `home.describe.${i.to.slice(1)}`]);
+    expect(keys.filter((k) => !has(k))).toEqual([]);
+  });
 
   it('has every key written literally in the source as t(…)', () => {
     const missing: string[] = [];

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateLong } from '../../shared/i18n/format.ts';
@@ -6,6 +7,8 @@ import { can, useUser } from '../session/session.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useOrganisation } from '../modules/organisation/organisation.ts';
 import { visibleNavItems } from './nav-items.ts';
+
+const MyWork = lazy(() => import('../modules/cases/my-work.tsx').then((m) => ({ default: m.MyWork })));
 
 /** The landing page: who you are, what your role lets you do, and where to start. */
 export function HomePage() {
@@ -24,6 +27,11 @@ export function HomePage() {
         documentTitle={t('home.documentTitle')}
         subtitle={formatDateLong(locale, new Date())}
       />
+      {can(user, 'case.read') && (
+        <Suspense fallback={null}>
+          <MyWork />
+        </Suspense>
+      )}
       <section className="card" aria-labelledby="home-roles">
         <h2 id="home-roles">{t('home.yourRoles')}</h2>
         <p>{t('home.organisation', { name: user.organisation.name })}</p>
@@ -49,7 +57,7 @@ export function HomePage() {
                 <Link to={item.to} className="tile-link">
                   {t(item.label)}
                 </Link>
-                <p className="muted">{t(`home.describe.${item.to.slice(1)}`)}</p>
+                <p className="muted">{t(item.describe ?? `home.describe.${item.to.slice(1)}`)}</p>
               </li>
             ))}
           </ul>

@@ -6,8 +6,8 @@ const linksOf = (...roles: Role[]) => visibleNavItems([...permissionsOf(roles)])
 
 describe('visibleNavItems', () => {
   it('shows case registries to case roles only', () => {
-    expect(linksOf('social_worker')).toEqual(['/people', '/households']);
-    expect(linksOf('partner')).toEqual(['/people', '/households']);
+    expect(linksOf('social_worker')).toEqual(['/people', '/households', '/cases', '/teams', '/partners']);
+    expect(linksOf('partner')).toEqual(['/people', '/households', '/cases', '/teams', '/partners']);
   });
 
   it('shows user administration and audit to an admin, who sees no case data', () => {
@@ -15,7 +15,13 @@ describe('visibleNavItems', () => {
   });
 
   it('shows the audit log to a director but not user administration', () => {
-    expect(linksOf('director')).toEqual(['/people', '/households', '/audit']);
+    expect(linksOf('director')).toEqual(['/people', '/households', '/cases', '/teams', '/partners', '/reports', '/audit']);
+  });
+
+  it('shows the family-strengthening report to a supervisor and an M&E officer, not to a social worker', () => {
+    expect(linksOf('supervisor')).toContain('/reports');
+    expect(linksOf('me_officer')).toContain('/reports');
+    expect(linksOf('social_worker')).not.toContain('/reports');
   });
 
   it('shows nothing but home to roles without registry access', () => {

@@ -426,6 +426,8 @@ describe('search', () => {
     expect(filtered.body.items.every((i: { status: string; riskLevel: string }) => i.status === 'enrolled' && i.riskLevel === 'high')).toBe(true);
     const otherWorker = await supervisor.post('/api/cases/search', { assignedWorkerId: org.otherWorkerA.id });
     expect(otherWorker.body.items.every((i: { assignedWorkerId: string }) => i.assignedWorkerId === org.otherWorkerA.id)).toBe(true);
+    const ofHousehold = await worker.post('/api/cases/search', { householdId: household });
+    expect(ofHousehold.body.items.map((i: { id: string }) => i.id)).toEqual([c.id]);
     const page = await supervisor.post('/api/cases/search', { pageSize: 2, page: 1, sort: 'caseNumber' });
     const page2 = await supervisor.post('/api/cases/search', { pageSize: 2, page: 2, sort: 'caseNumber' });
     expect(page.body.items).toHaveLength(2);

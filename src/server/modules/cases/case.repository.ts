@@ -115,6 +115,7 @@ export async function searchCases(db: Executor, actor: Actor, input: SearchCases
   if (input.branchId) q = q.where('family_case.branch_id', '=', input.branchId);
   if (input.teamId) q = q.where('family_case.team_id', '=', input.teamId);
   if (input.assignedWorkerId) q = q.where('family_case.assigned_worker_id', '=', input.assignedWorkerId);
+  if (input.householdId) q = q.where('family_case.household_id', '=', input.householdId);
   if (input.unassigned) q = q.where('family_case.assigned_worker_id', 'is', null);
   if (input.view === 'mine') q = q.where('family_case.assigned_worker_id', '=', actor.userId);
   if (input.view === 'my_teams') {

@@ -144,6 +144,8 @@ export const searchCasesBody = z
     branchId: uuid.optional(),
     teamId: uuid.optional(),
     assignedWorkerId: uuid.optional(),
+    /** The cases of one household, e.g. on its page. */
+    householdId: uuid.optional(),
     unassigned: z.boolean().optional(),
     /** mine: assigned to me; my_teams: of the teams I am in (the team view); all: everything I may see. */
     view: z.enum(['all', 'mine', 'my_teams']).default('all'),

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
@@ -22,6 +22,8 @@ import { branchName, teamName, useOrganisation, workerName } from '../organisati
 import { personNames } from '../people/person-model.ts';
 import { memberInput, validateMember, type MemberDraft } from './household-model.ts';
 import { AddMemberButtons, MemberRow, memberFieldId, memberFieldLabel } from './member-editor.tsx';
+
+const HouseholdCases = lazy(() => import('../cases/household-cases.tsx').then((m) => ({ default: m.HouseholdCases })));
 
 /** A household: its details, current members (with who is the main caregiver), and changes to membership. */
 export function HouseholdViewPage() {
@@ -169,6 +171,10 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
           </div>
         )}
       </section>
+
+      <Suspense fallback={null}>
+        <HouseholdCases household={h} />
+      </Suspense>
 
       {archiving && (
         <ArchiveDialog
