@@ -10,16 +10,26 @@
  * on any lost write.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD } from '../src/server/demo/demo-seed.ts';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' }, port: { type: 'string', default: '3187' } } });
+const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false }, trials: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '4' } } });
 const TRIALS = Number(values.trials);
 const CONCURRENCY = Number(values.concurrency);
-const PORT = Number(values.port);
+/** A port nobody listens on now: a leftover server on a fixed port would answer in our child's place. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+const PORT = await freePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -93,7 +103,14 @@ async function trial(n: number, dataDir: string, acknowledged: Map<string, strin
     for (let i = 0; !stop; i++) {
       const name = `Crash${n}w${w}n${i}`;
       try {
-        const r = await session.call('POST', '/api/people', { givenName: name, familyName: 'Test', sex: i % 2 ? 'male' : 'female', birthDate: '2012-01-01', branchId });
+        const person = { givenName: name, familyName: 'Test', sex: i % 2 ? 'male' : 'female', birthDate: '2012-01-01', branchId };
+        let r = await session.call('POST', '/api/people', person);
+        // Names that differ only in digits look like one child to duplicate detection: save anyway, with a reason.
+        // Other writers may add new look-alikes meanwhile, so ask again with the candidates named each time.
+        for (let attempt = 0; attempt < 10 && r.status === 409 && r.json?.error?.code === 'possible_duplicate'; attempt++) {
+          const candidateIds = (r.json.error.candidates as { person: { id: string } }[]).map((c) => c.person.id);
+          r = await session.call('POST', '/api/people', { ...person, duplicateOverride: { reason: 'crash test: distinct records', candidateIds } });
+        }
         if (r.status === 201) {
           acknowledged.set(r.json.id as string, name);
           writes += 1;
@@ -107,8 +124,10 @@ async function trial(n: number, dataDir: string, acknowledged: Map<string, strin
   await new Promise((r) => setTimeout(r, killAfter));
   stop = true;
   child.kill('SIGKILL');
-  await Promise.allSettled(running);
+  const results = await Promise.allSettled(running);
   await exited(child);
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw (failure as PromiseRejectedResult).reason;
 
   // Restart on the same data directory: the orphaned PostgreSQL is recovered.
   const again = startOila(dataDir);
@@ -154,7 +173,8 @@ try {
   failed += 1;
   process.stdout.write(`crash test error: ${error instanceof Error ? error.message : String(error)}\n`);
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  if (values.keep) process.stdout.write(`data kept in ${dataDir}\n`);
+  else rmSync(dataDir, { recursive: true, force: true });
 }
 process.stdout.write(`crash: ${passed} passed, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);
