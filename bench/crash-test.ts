@@ -127,7 +127,7 @@ async function trial(n: number, dataDir: string, acknowledged: Map<string, strin
   const results = await Promise.allSettled(running);
   await exited(child);
   const failure = results.find((r) => r.status === 'rejected');
-  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (failure?.status === 'rejected') throw failure.reason;
 
   // Restart on the same data directory: the orphaned PostgreSQL is recovered.
   const again = startOila(dataDir);
