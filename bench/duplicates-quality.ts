@@ -66,7 +66,7 @@ const idx = (r: BenchRecord) => {
 };
 const labelled = pairs.map((p) => ({ ...p, ia: idx(p.a), ib: idx(p.b) }));
 const records = pool.map(toMatchRecord);
-const keys = pool.map((r) => new Set(candidateKeys({ given_name: r.name, family_name: '', patronymic: null, birth_date: r.birthDate, pinfl: r.pinfl ?? null, birth_certificate: r.birthCertificate ?? null })));
+const keys = pool.map((r) => new Set(candidateKeys({ given_name: r.name, family_name: '', patronymic: null, birth_date: r.birthDate, birth_date_estimated: r.birthDateEstimated ?? false, pinfl: r.pinfl ?? null, birth_certificate: r.birthCertificate ?? null })));
 const folds = pool.map((r) => trigrams(matchFold(r.name)));
 
 const started = performance.now();
@@ -139,14 +139,13 @@ for (let i = 0; i < pool.length; i++) {
     }
   }
 }
-// The background scan's blocking: date keys for two exact dates, name keys when a date is missing or estimated or the dates differ in one part (no households here).
-const exactDate = (r: BenchRecord) => r.birthDate !== null && !r.birthDateEstimated;
+// The background scan's blocking (no households here).
 function scanPairs(i: number, j: number): boolean {
   for (const k of keys[i]!) {
-    if (!keys[j]!.has(k)) continue;
-    if (!/^(n|sk):/.test(k) || !exactDate(pool[i]!) || !exactDate(pool[j]!)) return true;
-    const [x, y] = [pool[i]!.birthDate!.split('-'), pool[j]!.birthDate!.split('-')];
-    if (x.filter((part, n) => part === y[n]).length >= 2) return true;
+    if (/^(sk|t):/.test(k)) continue;
+    // What the scan looks each key up as (see scanCandidatePairs).
+    const target = k.startsWith('n:') ? `nq:${k.slice(2)}` : k.startsWith('nq:') ? `n:${k.slice(3)}` : k.startsWith('ny:') ? `ne:${k.slice(3)}` : k.startsWith('ne:') ? `ny:${k.slice(3)}` : k;
+    if (keys[j]!.has(target)) return true;
   }
   return false;
 }

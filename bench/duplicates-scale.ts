@@ -238,6 +238,14 @@ function family(world: World, serial: { n: number }): { people: NewRow[]; househ
   const people: NewRow[] = [];
   const members: [string, string, string, boolean][] = [];
   const hid = randomUUID();
+  // Parents do not give two children one name (twins least of all).
+  const taken = new Set<string>();
+  const childName = (sex: 'male' | 'female') => {
+    let name = pickCommon(sex === 'male' ? MALE : FEMALE);
+    while (taken.has(name)) name = pick(sex === 'male' ? MALE : FEMALE);
+    taken.add(name);
+    return name;
+  };
   const add = (given: string, sex: 'male' | 'female', birthDate: string | null, patronymic: string | null, role: string, caregiver: boolean) => {
     const pinfl = birthDate && chance(0.25) ? makePinfl({ birthDate, sex, district: serial.n % 1000, serial: Math.floor(serial.n / 1000) % 1000 }) : null;
     serial.n += 1;
@@ -252,8 +260,8 @@ function family(world: World, serial: { n: number }): { people: NewRow[]; househ
   for (let c = 0; c < children; c++) {
     const sex = chance(0.5) ? 'male' : 'female';
     const dob = dateIn(2005, 2023);
-    const child = add(pickCommon(sex === 'male' ? MALE : FEMALE), sex, chance(0.04) ? null : dob, chance(0.4) ? patronymicOf(father, sex, soviet) : null, 'child', false);
-    if (chance(0.03)) add(pickCommon(sex === 'male' ? MALE : FEMALE), sex, child.birthDate, child.patronymic, 'twin', false);
+    const child = add(childName(sex), sex, chance(0.04) ? null : dob, chance(0.4) ? patronymicOf(father, sex, soviet) : null, 'child', false);
+    if (chance(0.03)) add(childName(sex), sex, child.birthDate, child.patronymic, 'twin', false);
   }
   return { people, household: { id: hid, name: `${surname}lar`, ...place }, members };
 }
@@ -264,6 +272,9 @@ function reRegistration(p: NewRow): NewRow {
   const birthDate = !p.birthDate ? null : r < 0.7 ? p.birthDate : r < 0.8 ? `${p.birthDate.slice(0, 4)}-01-01` : r < 0.9 ? `${p.birthDate.slice(0, 8)}${pad2(Math.min(28, Number(p.birthDate.slice(8)) + 1))}` : null;
   return { ...p, id: randomUUID(), given: suffixed(variant(p.given), p.sex), family: variant(p.family), patronymic: chance(0.5) ? null : p.patronymic, birthDate, estimated: r >= 0.7 && r < 0.8, pinfl: null };
 }
+
+/** Pairs of records of one person: the ground truth of the scan. */
+const truth = new Set<string>();
 
 async function load(db: Db, pool: pg.Pool, world: World) {
   const client = await pool.connect();
@@ -286,7 +297,12 @@ async function load(db: Db, pool: pg.Pool, world: World) {
     while (people.length < 5000 && total < N) {
       const f = family(world, serial);
       const all = [...f.people];
-      for (const p of f.people) if (chance(0.02)) all.push(reRegistration(p));
+      for (const p of f.people) {
+        if (!chance(0.02)) continue;
+        const again = reRegistration(p);
+        all.push(again);
+        truth.add([p.id, again.id].sort().join('+'));
+      }
       households.push([f.household.id, world.orgId, world.branches[f.household.branch]!.id, f.household.worker, f.household.name, searchFold(f.household.name),
         f.household.region, f.household.district, f.household.mahalla, f.household.worker]);
       for (const [h, p, role, c] of f.members) members.push([h, p, role === 'twin' ? 'child' : role, c]);
@@ -300,7 +316,7 @@ async function load(db: Db, pool: pg.Pool, world: World) {
         const names = nameColumns({ givenName: write(p.given)!, familyName: write(p.family)!, patronymic: write(p.patronymic) });
         people.push([p.id, world.orgId, world.branches[p.branch]!.id, p.worker, names.given_name, names.family_name, names.patronymic, names.name_script,
           names.given_name_alt, names.family_name_alt, names.patronymic_alt, names.search_fold, p.sex, p.birthDate, p.estimated, p.pinfl, p.region, p.district, p.mahalla, p.worker]);
-        const data = personMatchData({ ...names, birth_date: p.birthDate, pinfl: p.pinfl, birth_certificate: null });
+        const data = personMatchData({ ...names, birth_date: p.birthDate, birth_date_estimated: p.estimated, pinfl: p.pinfl, birth_certificate: null });
         for (const k of data.keys) keys.push([world.orgId, k, p.id]);
         folds.push([p.id, world.orgId, data.fold, 1]);
       }
@@ -353,6 +369,11 @@ async function main() {
   const pool = createPool({ connectionString: target.url }, 6);
   const db = createDb(pool);
   const rows: [string, string][] = [];
+  const push = rows.push.bind(rows);
+  rows.push = (...items: [string, string][]) => {
+    for (const [k, v] of items) log(`${k}: ${v}`);
+    return push(...items);
+  };
   try {
     await migrateToLatest(db);
     const world = await makeWorld(db);
@@ -440,6 +461,15 @@ async function main() {
       const bands = await db.selectFrom('duplicate_pair').select(['band', (eb) => eb.fn.countAll<number>().as('n')]).where('organisation_id', '=', world.orgId).groupBy('band').execute();
       rows.push([`full scan (batches of ${batch}, one transaction each)`, `${(scanMs / 1000).toFixed(1)} s (${Math.round(N / (scanMs / 1000))} people/s)`]);
       rows.push(['  … pairs found', bands.map((b) => `${b.n} ${b.band}`).join(', ') || 'none']);
+      const found = await db.selectFrom('duplicate_pair').select(['person_a_id', 'person_b_id', 'band']).where('organisation_id', '=', world.orgId).execute();
+      for (const band of ['likely', 'possible'] as const) {
+        const inBand = found.filter((f) => f.band === band);
+        const right = inBand.filter((f) => truth.has([f.person_a_id, f.person_b_id].sort().join('+'))).length;
+        rows.push([`  … precision of \`${band}\` against the injected re-registrations`, `${(right / Math.max(1, inBand.length)).toFixed(3)} (${right} of ${inBand.length})`]);
+      }
+      const foundKeys = new Set(found.map((f) => [f.person_a_id, f.person_b_id].sort().join('+')));
+      const recalled = [...truth].filter((k) => foundKeys.has(k)).length;
+      rows.push(['  … re-registrations found (likely or possible)', `${(recalled / Math.max(1, truth.size)).toFixed(3)} (${recalled} of ${truth.size})`]);
       const common = await sql<{ reasons: string; n: number }>`SELECT reasons::text AS reasons, count(*)::int AS n FROM duplicate_pair WHERE organisation_id = ${world.orgId} GROUP BY 1 ORDER BY 2 DESC LIMIT 6`.execute(db);
       for (const c of common.rows) log(`pairs with reasons ${c.reasons.replace(/"effect": "(agree|disagree)"|"code": |[{}"]/g, '')}: ${c.n}`);
     }

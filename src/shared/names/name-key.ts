@@ -201,7 +201,25 @@ function matchEnding(word: string, endings: Ending[]): Ending | undefined {
   return endings.find((e) => word.endsWith(e.folded) && word.length - e.folded.length >= MIN_STEM);
 }
 
+/**
+ * Parsed names, kept: duplicate scans and search ranking compare the same
+ * names many times. Results are read-only; the cache empties when full.
+ */
+const PARSED: Readonly<Record<FoldMode, Map<string, ParsedName>>> = { loose: new Map(), fine: new Map() };
+const PARSED_LIMIT = 20_000;
+
 function parseName(fullName: string, mode: FoldMode): ParsedName {
+  const cache = PARSED[mode];
+  let parsed = cache.get(fullName);
+  if (parsed === undefined) {
+    if (cache.size >= PARSED_LIMIT) cache.clear();
+    parsed = parseNameUncached(fullName, mode);
+    cache.set(fullName, parsed);
+  }
+  return parsed;
+}
+
+function parseNameUncached(fullName: string, mode: FoldMode): ParsedName {
   const tables = TABLES[mode];
   const tokens: Token[] = [];
   const sexes = new Set<Sex>();

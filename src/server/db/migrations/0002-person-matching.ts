@@ -110,7 +110,7 @@ async function backfillKeys(db: Kysely<unknown>): Promise<void> {
   for (;;) {
     const { rows } = await sql<Row>`
       SELECT id, organisation_id, version, given_name, family_name, patronymic, given_name_alt, family_name_alt, patronymic_alt,
-             to_char(birth_date, 'YYYY-MM-DD') AS birth_date, pinfl, birth_certificate
+             to_char(birth_date, 'YYYY-MM-DD') AS birth_date, birth_date_estimated, pinfl, birth_certificate
       FROM person WHERE id > ${after} ORDER BY id LIMIT 2000`.execute(db);
     if (rows.length === 0) return;
     const keys: { organisation_id: string; key: string; person_id: string }[] = [];

@@ -13,11 +13,13 @@
  */
 import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../db/database.ts';
+import type { Executor } from '../../platform/http/context.ts';
 import type { Job } from '../../platform/jobs/job-runner.ts';
 import { cannotBeDuplicate, scoreDuplicate } from './duplicate-score.ts';
 import {
-  claimScan, countActivePeople, matchContexts, nextScanBatch, peopleByIds, refreshStaleMatchKeys, scanCandidatePairs, updateScan, upsertPairs, type PairUpsert,
+  claimScan, countActivePeople, matchContexts, nameFrequencies, nextScanBatch, peopleByIds, refreshStaleMatchKeys, scanCandidatePairs, updateScan, upsertPairs, type PairUpsert,
 } from './duplicate.repository.ts';
+import { coreNameKey } from './match-keys.ts';
 import { matchRecordOf } from './duplicate.service.ts';
 
 export interface ScanStepOptions {
@@ -27,6 +29,30 @@ export interface ScanStepOptions {
 }
 
 export type ScanStepResult = { scanId: string; status: 'pending' | 'running' | 'done' | 'failed'; processed: number; total: number } | null;
+
+/**
+ * Name frequencies change slowly and repeat from batch to batch (common names
+ * are common everywhere): kept for a few minutes, per organisation.
+ */
+const FREQUENCY_TTL_MS = 10 * 60_000;
+const frequencyCache = new Map<string, { n: number; at: number }>();
+
+async function cachedFrequencies(db: Executor, organisationId: string, keys: readonly string[]): Promise<Map<string, number>> {
+  const now = Date.now();
+  const out = new Map<string, number>();
+  const missing: string[] = [];
+  for (const key of new Set(keys)) {
+    const hit = frequencyCache.get(`${organisationId}|${key}`);
+    if (hit && now - hit.at < FREQUENCY_TTL_MS) out.set(key, hit.n);
+    else missing.push(key);
+  }
+  if (frequencyCache.size > 200_000) frequencyCache.clear();
+  for (const [key, n] of await nameFrequencies(db, organisationId, missing)) {
+    out.set(key, n);
+    frequencyCache.set(`${organisationId}|${key}`, { n, at: now });
+  }
+  return out;
+}
 
 /** Does one batch of the oldest unfinished scan; null when there is none to claim. */
 export async function runScanStep(db: Db, options: ScanStepOptions = {}): Promise<ScanStepResult> {
@@ -61,9 +87,11 @@ export async function runScanStep(db: Db, options: ScanStepOptions = {}): Promis
     const candidates = await scanCandidatePairs(trx, org, batch.map((p) => p.id));
     const byId = new Map(batch.map((p) => [p.id, p]));
     const others = candidates.map((c) => c.b).filter((id) => !byId.has(id));
-    for (const p of await peopleByIds(trx, others)) byId.set(p.id, p);
-    const contexts = await matchContexts(trx, [...byId.keys()]);
-    const records = new Map([...byId].map(([id, p]) => [id, matchRecordOf(p, contexts.get(id))]));
+    for (const p of await peopleByIds(trx, others)) if (!p.archived_at) byId.set(p.id, p);
+    const involved = [...new Set(candidates.flatMap((c) => [c.a, c.b]))].flatMap((id) => byId.get(id) ?? []);
+    const contexts = await matchContexts(trx, involved.map((p) => p.id));
+    const frequencies = await cachedFrequencies(trx, org, involved.map((p) => coreNameKey(p)).filter((k) => k !== null));
+    const records = new Map(involved.map((p) => [p.id, matchRecordOf(p, contexts.get(p.id), frequencies)]));
     const pairs: PairUpsert[] = [];
     for (const { a, b } of candidates) {
       const ra = records.get(a);

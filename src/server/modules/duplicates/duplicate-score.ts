@@ -30,6 +30,12 @@ export interface MatchRecord {
   householdIds: readonly string[];
   /** Full names of the other adults of the person's households (parents, caregivers). */
   caregiverNames: readonly string[];
+  /**
+   * How many people of the registry bear this name (its core name key); left
+   * out, the name counts as uncommon. Two namesakes are likelier two people
+   * when the name is common, so agreement on a common name weighs less.
+   */
+  nameFrequency?: number | undefined;
 }
 
 export interface DuplicateScore {
@@ -83,8 +89,22 @@ const W = {
   caregiverSameInSharedHousehold: 0.5,
   mahallaSame: 1,
   districtSame: 0.4,
-  districtDifferent: -1,
+  districtDifferent: -1.5,
 } as const;
+
+/**
+ * Common names weigh less: an agreeing name loses
+ * NAME_FREQUENCY_WEIGHT × ln(frequency / NAME_FREQUENCY_BASE), at most
+ * NAME_FREQUENCY_MAX (Fellegi–Sunter's frequency-based agreement weight).
+ */
+const NAME_FREQUENCY_BASE = 3;
+const NAME_FREQUENCY_WEIGHT = 0.5;
+const NAME_FREQUENCY_MAX = 2;
+
+function frequencyPenalty(a: MatchRecord, b: MatchRecord): number {
+  const frequency = Math.max(a.nameFrequency ?? 1, b.nameFrequency ?? 1);
+  return frequency <= NAME_FREQUENCY_BASE ? 0 : Math.min(NAME_FREQUENCY_MAX, NAME_FREQUENCY_WEIGHT * Math.log(frequency / NAME_FREQUENCY_BASE));
+}
 
 /** Decisive identity evidence puts the score at least here. */
 const DECISIVE_FLOOR = 0.99;
@@ -175,7 +195,7 @@ export function scoreDuplicate(a: MatchRecord, b: MatchRecord): DuplicateScore {
   const similarity = bestNameSimilarity(a.names, b.names);
   evidence.push({
     code: similarity >= NAME_SAME ? 'name_same' : similarity >= NAME_MATCH_THRESHOLD ? 'name_similar' : 'name_different',
-    weight: interpolate(NAME_CURVE, similarity),
+    weight: interpolate(NAME_CURVE, similarity) - (similarity >= NAME_MATCH_THRESHOLD ? frequencyPenalty(a, b) : 0),
   });
   let score = logistic(PRIOR + evidence.reduce((sum, e) => sum + e.weight, 0));
   if (decisive) score = Math.max(score, DECISIVE_FLOOR);
@@ -198,7 +218,7 @@ const BEST_NAME_WEIGHT = NAME_CURVE[NAME_CURVE.length - 1]![1];
 export function cannotBeDuplicate(a: MatchRecord, b: MatchRecord): boolean {
   const { evidence, decisive } = otherEvidence(a, b, { optimisticCaregivers: true });
   if (decisive) return false;
-  return PRIOR + BEST_NAME_WEIGHT + evidence.reduce((sum, e) => sum + e.weight, 0) < POSSIBLE_LOG_ODDS;
+  return PRIOR + BEST_NAME_WEIGHT - frequencyPenalty(a, b) + evidence.reduce((sum, e) => sum + e.weight, 0) < POSSIBLE_LOG_ODDS;
 }
 
 /** Evidence from every field but the names. */

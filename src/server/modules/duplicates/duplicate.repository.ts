@@ -47,7 +47,7 @@ export async function refreshStaleMatchKeys(db: Executor, organisationId: string
     .selectFrom('person')
     .leftJoin('person_match_fold as f', 'f.person_id', 'person.id')
     .select(['person.id', 'person.organisation_id', 'person.version', 'person.given_name', 'person.family_name', 'person.patronymic',
-      'person.given_name_alt', 'person.family_name_alt', 'person.patronymic_alt', 'person.birth_date', 'person.pinfl', 'person.birth_certificate'])
+      'person.given_name_alt', 'person.family_name_alt', 'person.patronymic_alt', 'person.birth_date', 'person.birth_date_estimated', 'person.pinfl', 'person.birth_certificate'])
     .where('person.organisation_id', '=', organisationId)
     .where((eb) => eb.or([eb('f.person_id', 'is', null), eb('f.person_version', '<>', eb.ref('person.version'))]))
     .limit(limit)
@@ -61,25 +61,30 @@ export async function refreshStaleMatchKeys(db: Executor, organisationId: string
 /** Similarity at or above which a folded name is a trigram candidate (pg_trgm's `%`). */
 export const TRIGRAM_THRESHOLD = 0.45;
 /** Largest block of people sharing one exact key that a scan compares pairwise. */
-export const BLOCK_CAP = 60;
+export const BLOCK_CAP = 40;
 
 /**
  * Active people in the caller's scope who share a candidate key with the
  * query (name stems and their consonant skeletons, with or without the date
  * of birth, PINFL, birth certificate): btree look-ups only, so the check
- * stays fast on a large registry. The candidate ids come first, then their
- * rows in scope.
+ * stays fast on a large registry. People sharing more keys come first, so a
+ * very common name cannot crowd out the namesake born on the same day.
  */
 export async function findCandidates(db: Executor, actor: Actor, keys: readonly string[], opts: { excludeIds?: string[]; limit?: number } = {}): Promise<Person[]> {
   if (keys.length === 0) return [];
+  const limit = opts.limit ?? 200;
+  const ranked = sql<{ person_id: string; shared: number }>`(
+    SELECT person_id, count(*)::int AS shared FROM person_match_key
+    WHERE organisation_id = ${actor.organisationId} AND key = ANY(${[...keys]}::text[])
+    GROUP BY person_id ORDER BY count(*) DESC LIMIT ${limit * 10})`;
   let q = db
-    .selectFrom('person')
-    .selectAll()
-    .where('person.id', 'in', (eb) => eb.selectFrom('person_match_key').select('person_id').where('organisation_id', '=', actor.organisationId).where('key', 'in', [...keys]))
+    .selectFrom(ranked.as('c'))
+    .innerJoin('person', 'person.id', 'c.person_id')
+    .selectAll('person')
     .where('person.archived_at', 'is', null)
     .where(recordScope(actor, 'person'));
   if (opts.excludeIds?.length) q = q.where('person.id', 'not in', opts.excludeIds);
-  return q.limit(opts.limit ?? 200).execute();
+  return q.orderBy('c.shared', 'desc').limit(limit).execute();
 }
 
 /** Whether the caller reaches a branch or more (else a caseload or a team: a few thousand records at most). */
@@ -103,6 +108,16 @@ export function similarFolds(actor: Actor, fold: string, limit: number) {
       FROM person WHERE ${recordScope(actor, 'person')}) s WHERE sim >= ${TRIGRAM_THRESHOLD} ORDER BY sim DESC LIMIT ${limit}`;
 }
 
+/** How many people of the organisation share each name key, counted up to `cap`. */
+export async function nameFrequencies(db: Executor, organisationId: string, keys: readonly string[], cap = 200): Promise<Map<string, number>> {
+  const distinct = [...new Set(keys)];
+  if (distinct.length === 0) return new Map();
+  const { rows } = await sql<{ key: string; n: number }>`
+    SELECT k.key, (SELECT count(*)::int FROM (SELECT 1 FROM person_match_key x WHERE x.organisation_id = ${organisationId} AND x.key = k.key LIMIT ${cap}) s) AS n
+    FROM unnest(${distinct}::text[]) AS k(key)`.execute(db);
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
 export interface MatchContext {
   householdIds: string[];
   caregiverNames: string[];
@@ -117,22 +132,25 @@ const CAREGIVER_RELATIONSHIPS = ['head', 'mother', 'father', 'guardian', 'grandp
 export async function matchContexts(db: Executor, personIds: readonly string[]): Promise<Map<string, MatchContext>> {
   const out = new Map<string, MatchContext>();
   if (personIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('household_member as m')
-    .leftJoin('household_member as cm', (j) => j
-      .onRef('cm.household_id', '=', 'm.household_id')
-      .on('cm.left_on', 'is', null)
-      .onRef('cm.person_id', '<>', 'm.person_id')
-      .on((eb) => eb.or([eb('cm.is_primary_caregiver', '=', true), eb('cm.relationship', 'in', CAREGIVER_RELATIONSHIPS)])))
-    .leftJoin('person as c', 'c.id', 'cm.person_id')
-    .select(['m.person_id', 'm.household_id', 'c.given_name', 'c.family_name', 'c.patronymic', 'c.given_name_alt', 'c.family_name_alt', 'c.patronymic_alt'])
-    .where('m.person_id', 'in', [...new Set(personIds)])
-    .where('m.left_on', 'is', null)
-    .execute();
+  // Driven by the ids, one index look-up each (LATERAL … LIMIT keeps the
+  // planner from hashing the whole membership table for a long id list).
+  const { rows } = await sql<{ person_id: string; household_id: string } & Pick<Person, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>>`
+    SELECT m.person_id, m.household_id, c.given_name, c.family_name, c.patronymic, c.given_name_alt, c.family_name_alt, c.patronymic_alt
+    FROM unnest(${[...new Set(personIds)]}::uuid[]) AS ids(id)
+    CROSS JOIN LATERAL (
+      SELECT hm.person_id, hm.household_id FROM household_member hm WHERE hm.person_id = ids.id AND hm.left_on IS NULL LIMIT 20
+    ) m
+    LEFT JOIN LATERAL (
+      SELECT p.given_name, p.family_name, p.patronymic, p.given_name_alt, p.family_name_alt, p.patronymic_alt
+      FROM household_member cm JOIN person p ON p.id = cm.person_id
+      WHERE cm.household_id = m.household_id AND cm.left_on IS NULL AND cm.person_id <> m.person_id
+        AND (cm.is_primary_caregiver OR cm.relationship = ANY(${CAREGIVER_RELATIONSHIPS}::text[]))
+      LIMIT 10
+    ) c ON true`.execute(db);
   for (const r of rows) {
     const ctx = out.get(r.person_id) ?? { householdIds: [], caregiverNames: [] };
     if (!ctx.householdIds.includes(r.household_id)) ctx.householdIds.push(r.household_id);
-    if (r.given_name && r.family_name) ctx.caregiverNames.push(...fullNamesOf({ ...r, given_name: r.given_name, family_name: r.family_name }));
+    if (r.given_name && r.family_name) ctx.caregiverNames.push(...fullNamesOf(r));
     out.set(r.person_id, ctx);
   }
   return out;
@@ -166,48 +184,49 @@ export async function nextScanBatch(db: Executor, organisationId: string, cursor
 }
 
 /**
- * Candidate pairs (a < b) for a batch: people sharing an exact candidate key
- * (not a search token), skipping keys shared by more than BLOCK_CAP people.
- * Two exact dates of birth pair up through the date keys (nd:, gd:, fd:);
- * the name-only keys (n:, sk:) pair a record whose date is missing or
- * estimated, or dates that differ in one part only; members of one
- * household are always compared. So namesakes
- * born on unrelated days in other families are never compared.
+ * Candidate pairs (a < b) for a batch. Date and identity keys (nd:, gd:,
+ * fd:, id:, bc:) pair records sharing them. A name key (n:) pairs a record
+ * only with records that have no date of birth (nq:), and a record without
+ * one looks its name up among all; an estimated date (ne:) meets the
+ * namesakes born within a year of it (ny:). Lookups of more than BLOCK_CAP
+ * people are skipped. Members of one household are always compared.
+ * So namesakes born on unrelated days in other families are never compared,
+ * and no person row is read here. Archived people are left out by the caller.
  */
 export async function scanCandidatePairs(db: Executor, organisationId: string, batchIds: readonly string[]): Promise<{ a: string; b: string }[]> {
   if (batchIds.length === 0) return [];
   const { rows } = await sql<{ a: string; b: string }>`
     WITH bkeys AS (
       SELECT k.person_id, k.key FROM person_match_key k
-      WHERE k.person_id = ANY(${[...batchIds]}::uuid[]) AND k.organisation_id = ${organisationId} AND k.key NOT LIKE 't:%'
-    ), blocks AS (
-      SELECT d.key FROM (SELECT DISTINCT key FROM bkeys) d
-      WHERE (SELECT count(*) FROM (SELECT 1 FROM person_match_key x WHERE x.organisation_id = ${organisationId} AND x.key = d.key LIMIT ${BLOCK_CAP + 1}) s) <= ${BLOCK_CAP}
+      WHERE k.person_id = ANY(${[...batchIds]}::uuid[]) AND k.organisation_id = ${organisationId} AND k.key NOT LIKE 't:%' AND k.key NOT LIKE 'sk:%'
+    ), probes AS (
+      SELECT person_id, CASE
+          WHEN key LIKE 'n:%' THEN 'nq:' || substr(key, 3)
+          WHEN key LIKE 'nq:%' THEN 'n:' || substr(key, 4)
+          WHEN key LIKE 'ny:%' THEN 'ne:' || substr(key, 4)
+          WHEN key LIKE 'ne:%' THEN 'ny:' || substr(key, 4)
+          ELSE key END AS target
+      FROM bkeys
+    ), capped AS (
+      SELECT d.target FROM (SELECT DISTINCT target FROM probes) d
+      WHERE NOT (d.target LIKE 'n:%' OR d.target LIKE 'ny:%')
+        OR (SELECT count(*) FROM (SELECT 1 FROM person_match_key x WHERE x.organisation_id = ${organisationId} AND x.key = d.target LIMIT ${BLOCK_CAP + 1}) s) <= ${BLOCK_CAP}
     )
-    SELECT DISTINCT bk.person_id AS a, k2.person_id AS b
-    FROM bkeys bk
-    JOIN blocks USING (key)
-    JOIN person_match_key k2 ON k2.organisation_id = ${organisationId} AND k2.key = bk.key AND k2.person_id > bk.person_id
-    JOIN person p ON p.id = k2.person_id AND p.archived_at IS NULL
-    JOIN person pa ON pa.id = bk.person_id
-    WHERE NOT ((bk.key LIKE 'n:%' OR bk.key LIKE 'sk:%')
-      AND pa.birth_date IS NOT NULL AND p.birth_date IS NOT NULL AND NOT pa.birth_date_estimated AND NOT p.birth_date_estimated
-      -- …unless the dates agree but for one part (a slip with a misspelt name).
-      AND (date_part('year', pa.birth_date) = date_part('year', p.birth_date))::int + (date_part('month', pa.birth_date) = date_part('month', p.birth_date))::int
-        + (date_part('day', pa.birth_date) = date_part('day', p.birth_date))::int < 2)
+    SELECT DISTINCT pr.person_id AS a, k2.person_id AS b
+    FROM probes pr
+    JOIN capped USING (target)
+    JOIN person_match_key k2 ON k2.organisation_id = ${organisationId} AND k2.key COLLATE "C" = pr.target AND k2.person_id > pr.person_id
     UNION
-    -- Members of one household, whatever their dates: the same child entered twice in a family.
     SELECT m1.person_id AS a, m2.person_id AS b
     FROM household_member m1
     JOIN household_member m2 ON m2.household_id = m1.household_id AND m2.person_id > m1.person_id AND m2.left_on IS NULL
-    JOIN person p ON p.id = m2.person_id AND p.archived_at IS NULL
     WHERE m1.person_id = ANY(${[...batchIds]}::uuid[]) AND m1.left_on IS NULL`.execute(db);
   return rows;
 }
 
 export async function peopleByIds(db: Executor, ids: readonly string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('person').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return db.selectFrom('person').selectAll().where('id', 'in', sql<string>`(SELECT unnest(${[...new Set(ids)]}::uuid[]))`).execute();
 }
 
 export interface PairUpsert {

@@ -8,14 +8,16 @@ import { personViewFor } from '../people/person.policy.ts';
 import type { CreatePersonInput } from '../people/person.schema.ts';
 import { cannotBeDuplicate, scoreDuplicate, type MatchRecord } from './duplicate-score.ts';
 import {
-  activeScan, decidePair, findCandidates, findPair, householdCaregiverNames, insertScan, latestScan, listPairs, matchContexts, peopleInReach, type MatchContext,
+  activeScan, decidePair, findCandidates, findPair, householdCaregiverNames, insertScan, latestScan, listPairs, matchContexts, nameFrequencies, peopleInReach, type MatchContext,
 } from './duplicate.repository.ts';
 import type { DuplicateCandidateView, DuplicateCheckInput, ListPairsInput } from './duplicate.schema.ts';
-import { candidateKeys, fullNamesOf } from './match-keys.ts';
+import { candidateKeys, coreNameKey, fullNamesOf } from './match-keys.ts';
 
 /** A person row as the scorer sees it. */
-export function matchRecordOf(p: Person, context: MatchContext | undefined): MatchRecord {
+export function matchRecordOf(p: Person, context: MatchContext | undefined, frequencies?: Map<string, number>): MatchRecord {
+  const core = frequencies ? coreNameKey(p) : null;
   return {
+    nameFrequency: core ? frequencies?.get(core) : undefined,
     names: fullNamesOf(p),
     sex: p.sex,
     birthDate: p.birth_date,
@@ -57,26 +59,29 @@ export interface ScoredCandidate {
 
 /**
  * The people in the caller's scope who may be the person described, best
- * first: candidates from the indexed keys and trigram folds, each scored.
+ * first: candidates from the indexed keys, each scored.
  * People out of scope are never looked at, so never revealed.
  */
 export async function scoreCandidates(db: Executor, ctx: Pick<HandlerContext, 'actor'>, q: DuplicateQuery, opts: { excludeIds?: string[]; limit: number }): Promise<ScoredCandidate[]> {
   const source = {
     given_name: q.givenName ?? '', family_name: q.familyName ?? '', patronymic: q.patronymic,
     given_name_alt: q.givenNameAlt ?? null, family_name_alt: q.familyNameAlt ?? null, patronymic_alt: q.patronymicAlt ?? null,
-    birth_date: q.birthDate, pinfl: q.pinfl, birth_certificate: q.birthCertificate,
+    birth_date: q.birthDate, birth_date_estimated: q.birthDateEstimated, pinfl: q.pinfl, birth_certificate: q.birthCertificate,
   };
   const names = fullNamesOf(source).filter((n) => n.trim() !== '');
   const rows = await findCandidates(db, ctx.actor, candidateKeys(source), opts.excludeIds ? { excludeIds: opts.excludeIds } : {});
   if (rows.length === 0) return [];
   const contexts = await matchContexts(db, rows.map((r) => r.id));
+  const queryCore = coreNameKey(source);
+  const frequencies = await nameFrequencies(db, ctx.actor.organisationId, [...rows.map((r) => coreNameKey(r)), queryCore].filter((k) => k !== null));
   const query: MatchRecord = {
+    nameFrequency: queryCore ? frequencies.get(queryCore) : undefined,
     names, sex: q.sex, birthDate: q.birthDate, birthDateEstimated: q.birthDateEstimated, pinfl: q.pinfl, birthCertificate: q.birthCertificate,
     mahallaId: q.mahallaId, districtId: q.districtId, householdIds: q.householdIds, caregiverNames: q.caregiverNames,
   };
   const scored: ScoredCandidate[] = [];
   for (const row of rows) {
-    const record = matchRecordOf(row, contexts.get(row.id));
+    const record = matchRecordOf(row, contexts.get(row.id), frequencies);
     if (cannotBeDuplicate(query, record)) continue;
     const s = scoreDuplicate(query, record);
     if (s.band) scored.push({ row, score: s.score, band: s.band, reasons: s.reasons });

@@ -8,6 +8,13 @@
  * Key kinds (the prefix before ':'):
  *   n:   sorted name stems (and the same without the patronymic)   nameMatchKeys()
  *   sk:  the same stems without vowels: survives vowel slips and swapped letters
+ *        (the registration check looks it up; the scan does not)
+ *   nq:  the n: keys again, for a record with no date of birth: the scan
+ *        pairs a name-only key with these only, so namesakes with two known
+ *        dates never meet by name alone
+ *   ny:  the name without patronymic and the birth year (any known date)
+ *   ne:  the same for the year before, of and after an estimated date: the
+ *        scan pairs it with ny: keys, so an estimate meets the real date
  *   nd:  the name without patronymic and two of the three parts of the date
  *        of birth (year-month, year-day, month-day) or the day and month
  *        swapped: two records whose dates agree but for one slip share one;
@@ -75,12 +82,14 @@ export interface MatchKeySource {
   family_name_alt?: string | null;
   patronymic_alt?: string | null;
   birth_date: string | null;
+  /** An estimated date also gets the ne: keys (its year, and one either side). */
+  birth_date_estimated?: boolean;
   pinfl: string | null;
   birth_certificate: string | null;
 }
 
 /** Kinds used to find duplicate candidates (search tokens are not). */
-export const CANDIDATE_KEY_KINDS = ['n', 'sk', 'nd', 'gd', 'fd', 'id', 'bc'] as const;
+export const CANDIDATE_KEY_KINDS = ['n', 'sk', 'nq', 'ny', 'ne', 'nd', 'gd', 'fd', 'id', 'bc'] as const;
 
 /** The full name as typed, and its other-script form when it has one. */
 export function fullNamesOf(p: Pick<MatchKeySource, 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'>): string[] {
@@ -108,8 +117,15 @@ export function candidateKeys(p: Omit<MatchKeySource, 'given_name' | 'family_nam
   const [y, m, d] = p.birth_date ? (p.birth_date.split('-') as [string, string, string]) : [];
   for (const name of distinctNames(fullNamesOf(p))) {
     const nameKeys = matchKeysOf(name);
-    for (const k of nameKeys) keys.add(`n:${k}`);
+    for (const k of nameKeys) {
+      keys.add(`n:${k}`);
+      if (!p.birth_date) keys.add(`nq:${k}`);
+    }
     const core = nameKeys[nameKeys.length - 1];
+    if (core && y) {
+      keys.add(`ny:${core}|${y}`);
+      if (p.birth_date_estimated) for (const year of [Number(y) - 1, Number(y), Number(y) + 1]) keys.add(`ne:${core}|${year}`);
+    }
     if (core && y && m && d) {
       keys.add(`nd:${core}|${y}-${m}-*`);
       keys.add(`nd:${core}|${y}-*-${d}`);
@@ -126,6 +142,16 @@ export function candidateKeys(p: Omit<MatchKeySource, 'given_name' | 'family_nam
   if (p.pinfl) keys.add(`id:${p.pinfl}`);
   if (p.birth_certificate) keys.add(`bc:${p.birth_certificate}`);
   return [...keys];
+}
+
+/**
+ * The key whose frequency tells how common a name is: the name as typed,
+ * without patronymic (see MatchRecord.nameFrequency).
+ */
+export function coreNameKey(p: Pick<MatchKeySource, 'given_name' | 'family_name' | 'patronymic'>): string | null {
+  const keys = matchKeysOf([p.given_name, p.patronymic, p.family_name].filter(Boolean).join(' '));
+  const core = keys[keys.length - 1];
+  return core ? `n:${core}` : null;
 }
 
 /** Every word of every name, folded (both scripts fold alike): the prefixes search-as-you-type looks up. */
