@@ -10,12 +10,14 @@
  * over HTTP as a supervisor and as a worker would call it. Prints a table of
  * p50/p95 in milliseconds.
  */
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
+import { SecretBox } from '../src/server/platform/crypto/secret-box.ts';
 import { readConfig } from '../src/server/config.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { seedDemo } from '../src/server/demo/demo-seed.ts';
@@ -99,7 +101,7 @@ const counts = await sql<{ t: string; n: number }>`
   UNION ALL SELECT 'one-time assistance', count(*)::int FROM one_time_assistance`.execute(db);
 const setupSeconds = ((performance.now() - t0) / 1000).toFixed(1);
 
-const app = await buildApp({ db, logLevel: 'warn' });
+const app = await buildApp({ db, secrets: new SecretBox(randomBytes(32)), logLevel: 'warn' });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

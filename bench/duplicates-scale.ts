@@ -22,7 +22,7 @@
  *    job runner does.
  * and prints a table. The database is dropped at the end.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
+import { SecretBox } from '../src/server/platform/crypto/secret-box.ts';
 import { createDb, createPool, type Db } from '../src/server/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../src/server/db/embedded-postgres.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
@@ -382,7 +383,7 @@ async function main() {
     rows.push(['people (of which registered twice)', `${N} (${loaded.dups})`], ['match keys', String(loaded.keysCount)],
       ['load (multi-row INSERT … unnest, keys computed in Node)', `${(loaded.loadMs / 1000).toFixed(1)} s`], ['index and constraint rebuild', `${(loaded.indexMs / 1000).toFixed(1)} s`]);
 
-    const app = await buildApp({ db, logLevel: 'silent' });
+    const app = await buildApp({ db, secrets: new SecretBox(randomBytes(32)), logLevel: 'silent' });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

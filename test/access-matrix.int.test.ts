@@ -5,7 +5,7 @@ import { ROLES, roleGrants, type Role } from '../src/shared/permissions.ts';
 import type { Db } from '../src/server/db/database.ts';
 import type { RecordKind, RouteDef } from '../src/server/platform/http/define-route.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from './support/fixtures.ts';
-import { startTestApp, type TestApp, type TestClient } from './support/test-app.ts';
+import { startTestApp, TEST_SECRETS, type TestApp, type TestClient } from './support/test-app.ts';
 
 /**
  * Every route × every role × records in every relation to the caller. Fails
@@ -240,7 +240,7 @@ describe('access matrix', () => {
 
   it('refuses at start-up a route that declares no permission', async () => {
     const { buildApp } = await import('../src/server/app.ts');
-    const app = await buildApp({ db: t.db, logLevel: 'silent' });
+    const app = await buildApp({ db: t.db, secrets: TEST_SECRETS, logLevel: 'silent' });
     expect(() => app.get('/api/forgotten', async () => ({}))).toThrow(/declares no permission/);
     await app.close();
   });

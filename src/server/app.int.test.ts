@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { createDb, createPool, type Db } from './db/database.ts';
 import { allRoutes } from './routes.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from '../../test/support/fixtures.ts';
-import { TestClient } from '../../test/support/test-app.ts';
+import { TEST_SECRETS, TestClient } from '../../test/support/test-app.ts';
 
 let db: Db;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -14,7 +14,7 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   db = createDb(createPool({ connectionString: inject('databaseUrl') }, 3));
-  app = await buildApp({ db, logLevel: 'info', logStream: { write: (line) => void logLines.push(line) } });
+  app = await buildApp({ db, secrets: TEST_SECRETS, logLevel: 'info', logStream: { write: (line) => void logLines.push(line) } });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

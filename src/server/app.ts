@@ -15,6 +15,7 @@ import type { Permission } from '../shared/permissions.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { handleError } from './platform/errors/error-handler.ts';
 import { auditDenial, registerRoutes } from './platform/http/register-routes.ts';
+import type { SecretBox } from './platform/crypto/secret-box.ts';
 import type { RouteDef } from './platform/http/define-route.ts';
 import { csrfCookieName, isSecureRequest, lookupSession, readSessionToken } from './platform/auth/session.ts';
 import { randomToken, safeEqual } from './platform/auth/tokens.ts';
@@ -24,6 +25,8 @@ import { JobRunner, type Job } from './platform/jobs/job-runner.ts';
 
 export interface AppOptions {
   db: Db;
+  /** Seals the TOTP seeds; its key lives outside the database (see loadSecretKey). */
+  secrets: SecretBox;
   logLevel?: string;
   trustProxy?: boolean;
   /** Folder of the built web app; not served when missing (API-only tests). */
@@ -194,7 +197,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  registerRoutes(app, db, routes);
+  registerRoutes(app, db, options.secrets, routes);
 
   if (options.backgroundJobs) {
     const settings = options.backgroundJobs === true ? {} : options.backgroundJobs;

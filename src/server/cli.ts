@@ -26,7 +26,7 @@ const HELP = `Usage: oila <command> [options]
   audit verify                check the audit log's hash chain
   demo-code                   print the current two-factor code of the demo accounts
 
-Environment: DATABASE_URL, OILA_DATA_DIR (default ./data), HOST (127.0.0.1), PORT (3000), LOG_LEVEL.`;
+Environment: DATABASE_URL, OILA_DATA_DIR (default ./data), HOST (127.0.0.1), PORT (3000), LOG_LEVEL, OILA_SECRET_KEY (default: <data dir>/secret.key).`;
 
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 

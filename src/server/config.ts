@@ -13,6 +13,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   demo: boolean;
+  /** OILA_SECRET_KEY: the key that seals TOTP seeds; without it, <dataDir>/secret.key. */
+  secretKey: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env['OILA_TRUST_PROXY'] === 'true',
     logLevel: env['LOG_LEVEL'] ?? 'info',
     demo: false,
+    secretKey: env['OILA_SECRET_KEY'] || undefined,
   };
 }

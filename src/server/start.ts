@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import { createDb, createPool, type ConnectionConfig, type Db } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { loadSecretKey, SecretBox } from './platform/crypto/secret-box.ts';
+import { sealPlainTotpSecrets } from './platform/auth/totp.ts';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -56,7 +58,10 @@ export async function startOila(config: Config, opts: { seed?: (db: Db) => Promi
     const ran = await migrateToLatest(database.db);
     if (ran.length) log(`migrations applied: ${ran.join(', ')}`);
     if (opts.seed) await opts.seed(database.db);
-    const app = await buildApp({ db: database.db, logLevel: config.logLevel, trustProxy: config.trustProxy, webRoot: WEB_ROOT, backgroundJobs: true });
+    const secrets = new SecretBox(await loadSecretKey(config));
+    const sealed = await sealPlainTotpSecrets(database.db, secrets);
+    if (sealed) log(`two-factor secrets sealed: ${sealed}`);
+    const app = await buildApp({ db: database.db, secrets, logLevel: config.logLevel, trustProxy: config.trustProxy, webRoot: WEB_ROOT, backgroundJobs: true });
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = address && typeof address === 'object' ? address.port : config.port;

@@ -4,7 +4,8 @@ import type { Db } from '../../src/server/db/database.ts';
 import { hashPassword } from '../../src/server/platform/auth/password.ts';
 import { createSession } from '../../src/server/platform/auth/session.ts';
 import { TOTP_REQUIRED_ROLES, type Role } from '../../src/shared/permissions.ts';
-import { TestClient } from './test-app.ts';
+import { sealTotpSecret } from '../../src/server/platform/auth/totp.ts';
+import { TEST_SECRETS, TestClient } from './test-app.ts';
 
 export const FIXTURE_PASSWORD = 'fixture passphrase for tests';
 let passwordHash: Promise<string> | undefined;
@@ -54,6 +55,7 @@ export async function makeOrganisation(db: Db, label = randomUUID().slice(0, 8))
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (totpSecret) await db.updateTable('app_user').set({ totp_secret: sealTotpSecret(TEST_SECRETS, user.id, totpSecret) }).where('id', '=', user.id).execute();
     await db.insertInto('role_assignment').values({ user_id: user.id, role, branch_id: branchId, programme: null, team_id: teamId }).execute();
     return { id: user.id, email, role, totpSecret };
   };

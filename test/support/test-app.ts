@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { createDb, createPool, type Db } from '../../src/server/db/database.ts';
 import type { RouteDef } from '../../src/server/platform/http/define-route.ts';
+import { SecretBox } from '../../src/server/platform/crypto/secret-box.ts';
+
+/** The secret key of every test app of a run: fixtures seal TOTP seeds with it. */
+export const TEST_SECRETS = new SecretBox(Buffer.alloc(32, 0x5e));
 
 export interface TestApp {
   app: FastifyInstance;
@@ -16,7 +20,7 @@ export async function startTestApp(extraRoutes: readonly RouteDef[] = []): Promi
   const pool = createPool({ connectionString: inject('databaseUrl') }, 5);
   const db = createDb(pool);
   // trustProxy: each TestClient names its own client address, as separate browsers would have.
-  const app = await buildApp({ db, logLevel: 'silent', extraRoutes, trustProxy: true });
+  const app = await buildApp({ db, secrets: TEST_SECRETS, logLevel: 'silent', extraRoutes, trustProxy: true });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');

@@ -8,6 +8,7 @@ import { importLocations, parseLocations } from '../modules/locations/location-i
 import { nameColumns } from '../modules/people/person.service.ts';
 import { seedDemoCases } from '../modules/cases/case-demo.ts';
 import { seedDemoCasework } from '../modules/casework/casework-demo.ts';
+import { refreshStaleMatchKeys } from '../modules/duplicates/duplicate.repository.ts';
 
 /** Demo mode only: every demo account signs in with this password. */
 export const DEMO_PASSWORD = 'Oila demo passphrase';
@@ -67,6 +68,15 @@ const HOUSEHOLDS: { branch: Branch; mahalla: string; name: string; people: DemoP
 ];
 
 /**
+ * One child registered a second time, in Latin, by a school referral before
+ * anyone linked him to his family: the supervisors' duplicate queue has
+ * something real to show after a scan.
+ */
+const LOOSE_PEOPLE: { branch: Branch; mahalla: string; person: Omit<DemoPerson, 'relationship'> }[] = [
+  { branch: 'TAS', mahalla: '1726266-M02', person: { given: 'Bobur', family: 'Toshmatov', sex: 'male', born: '2014-07-19' } },
+];
+
+/**
  * Fills an empty database with a demo organisation: three branches, a mahalla
  * team in each, one user per role, and a handful of households. Does nothing
  * when an organisation exists. Returns whether it seeded.
@@ -104,26 +114,36 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (u.role === 'social_worker' && u.branch && !workerOf[u.branch]) workerOf[u.branch] = user.id;
     }
     const creator = workerOf.TAS;
-    for (const h of HOUSEHOLDS) {
-      const mahalla = await location('mahalla', h.mahalla);
+    const placeOf = async (branch: Branch, mahallaCode: string) => {
+      const mahalla = await location('mahalla', mahallaCode);
       const district = await trx.selectFrom('location').select(['id', 'parent_id']).where('id', '=', mahalla.parent_id!).executeTakeFirstOrThrow();
-      const scope = { organisation_id: org.id, branch_id: branchIds[h.branch].id, team_id: branchIds[h.branch].team, assigned_worker_id: workerOf[h.branch] ?? null };
-      const address = { region_id: district.parent_id, district_id: district.id, mahalla_id: mahalla.id };
+      return {
+        scope: { organisation_id: org.id, branch_id: branchIds[branch].id, team_id: branchIds[branch].team, assigned_worker_id: workerOf[branch] ?? null },
+        address: { region_id: district.parent_id, district_id: district.id, mahalla_id: mahalla.id },
+      };
+    };
+    const insertPerson = async (place: Awaited<ReturnType<typeof placeOf>>, p: Omit<DemoPerson, 'relationship'>) =>
+      trx.insertInto('person')
+        .values({
+          ...place.scope, ...place.address, ...nameColumns({ givenName: p.given, familyName: p.family, patronymic: p.patronymic ?? null }),
+          sex: p.sex, birth_date: p.born, birth_date_estimated: p.estimated ?? false, disability: p.disability ?? false,
+          special_needs: null, health_notes: null, pinfl: null, birth_certificate: null, phone: null, address_line: null,
+          archived_at: null, archive_reason: null, created_by: creator,
+        })
+        .returning('id').executeTakeFirstOrThrow();
+    for (const h of HOUSEHOLDS) {
+      const place = await placeOf(h.branch, h.mahalla);
       const household = await trx.insertInto('household')
-        .values({ ...scope, ...address, display_name: h.name, search_fold: searchFold(h.name), address_line: null, phone: null, notes: null, archived_at: null, archive_reason: null, created_by: creator })
+        .values({ ...place.scope, ...place.address, display_name: h.name, search_fold: searchFold(h.name), address_line: null, phone: null, notes: null, archived_at: null, archive_reason: null, created_by: creator })
         .returning('id').executeTakeFirstOrThrow();
       for (const p of h.people) {
-        const person = await trx.insertInto('person')
-          .values({
-            ...scope, ...address, ...nameColumns({ givenName: p.given, familyName: p.family, patronymic: p.patronymic ?? null }),
-            sex: p.sex, birth_date: p.born, birth_date_estimated: p.estimated ?? false, disability: p.disability ?? false,
-            special_needs: null, health_notes: null, pinfl: null, birth_certificate: null, phone: null, address_line: null,
-            archived_at: null, archive_reason: null, created_by: creator,
-          })
-          .returning('id').executeTakeFirstOrThrow();
+        const person = await insertPerson(place, p);
         await trx.insertInto('household_member').values({ household_id: household.id, person_id: person.id, relationship: p.relationship, is_primary_caregiver: p.caregiver ?? false, joined_on: null, left_on: null }).execute();
       }
     }
+    for (const l of LOOSE_PEOPLE) await insertPerson(await placeOf(l.branch, l.mahalla), l.person);
+    // Rows written here bypass the people service, which keys every person it saves.
+    await refreshStaleMatchKeys(trx, org.id, 1000);
     await seedDemoCases(trx, org.id);
     await seedDemoCasework(trx, org.id);
     await writeAudit(trx, { organisationId: org.id, actorUserId: null, requestId: null }, { action: 'demo.seed', details: { households: HOUSEHOLDS.length, users: DEMO_USERS.length } });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { startTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
+import { startTestApp, TEST_SECRETS, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from '../../../../test/support/fixtures.ts';
 import { nameColumns } from '../people/person.service.ts';
 import { DuplicateScanJob, runScanStep } from './duplicate-scan.ts';
@@ -95,7 +95,7 @@ describe('the duplicate scan', () => {
       const scanJob = new DuplicateScanJob(t.db, { batchSize: 1, organisationId: org.organisationId });
       return [{ name: 'slow scan', step: async () => { await new Promise((r) => setTimeout(r, 25)); return scanJob.step(); } }];
     };
-    const first = await buildApp({ db: t.db, logLevel: 'silent', backgroundJobs: { idleMs: 20, jobs: jobs() } });
+    const first = await buildApp({ db: t.db, secrets: TEST_SECRETS, logLevel: 'silent', backgroundJobs: { idleMs: 20, jobs: jobs() } });
     await first.ready();
     const before = scan.processed;
     await until(async () => (await scanRow()).processed > before);
@@ -108,7 +108,7 @@ describe('the duplicate scan', () => {
     expect((await scanRow()).processed).toBe(stoppedAt); // nothing runs after close
 
     // A restart finishes it.
-    const second = await buildApp({ db: t.db, logLevel: 'silent', backgroundJobs: { idleMs: 20, jobs: jobs() } });
+    const second = await buildApp({ db: t.db, secrets: TEST_SECRETS, logLevel: 'silent', backgroundJobs: { idleMs: 20, jobs: jobs() } });
     await second.ready();
     await until(async () => (await scanRow()).status === 'done');
     await second.close();

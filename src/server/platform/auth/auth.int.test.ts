@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestApp, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
+import { startTestApp, TEST_SECRETS, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
 import { FIXTURE_PASSWORD, clientFor, makeOrganisation, totpCode, type OrgFixture } from '../../../../test/support/fixtures.ts';
 import { sha256Hex } from './tokens.ts';
+import { sealPlainTotpSecrets } from './totp.ts';
 
 let t: TestApp;
 let org: OrgFixture;
@@ -126,6 +127,37 @@ describe('two-factor sign-in', () => {
     const third = await new TestClient(t.baseUrl).init();
     await third.post('/api/auth/sign-in', { email: local.users.supervisor.email, password: FIXTURE_PASSWORD });
     expect((await third.post('/api/auth/totp/verify', { recoveryCode: enabled.body.recoveryCodes[0] })).body.error.code).toBe('totp_invalid');
+  });
+
+  it('keeps the TOTP seed sealed in the database, bound to its user; plain seeds are sealed at start', async () => {
+    const local = await makeOrganisation(t.db);
+    const supervisor = local.users.supervisor;
+    await t.db.updateTable('app_user').set({ totp_secret: null, totp_enabled_at: null }).where('id', '=', supervisor.id).execute();
+    const c = await new TestClient(t.baseUrl).init();
+    await c.post('/api/auth/sign-in', { email: supervisor.email, password: FIXTURE_PASSWORD });
+    const setup = await c.post('/api/auth/totp/setup');
+    await c.post('/api/auth/totp/enable', { code: totpCode(setup.body.secret) });
+    const stored = (await t.db.selectFrom('app_user').select('totp_secret').where('id', '=', supervisor.id).executeTakeFirstOrThrow()).totp_secret!;
+    expect(stored.startsWith('v1.')).toBe(true);
+    expect(stored).not.toContain(setup.body.secret);
+
+    // The sealed seed copied onto another account does not let anyone in there.
+    const director = local.users.director;
+    await t.db.updateTable('app_user').set({ totp_secret: stored, totp_last_step: null }).where('id', '=', director.id).execute();
+    const copy = await new TestClient(t.baseUrl).init();
+    await copy.post('/api/auth/sign-in', { email: director.email, password: FIXTURE_PASSWORD });
+    expect((await copy.post('/api/auth/totp/verify', { code: totpCode(setup.body.secret) })).body.error.code).toBe('totp_invalid');
+    const failure = await t.db.selectFrom('audit_event').select('details').where('actor_user_id', '=', director.id).where('action', '=', 'auth.sign_in.totp').executeTakeFirstOrThrow();
+    expect(failure.details).toEqual({ code: 'totp_sealed_with_other_key' });
+
+    // A seed stored before sealing existed (or by the demo seed) is sealed at start and still works.
+    await t.db.updateTable('app_user').set({ totp_secret: director.totpSecret, totp_last_step: null }).where('id', '=', director.id).execute();
+    expect(await sealPlainTotpSecrets(t.db, TEST_SECRETS)).toBeGreaterThanOrEqual(1);
+    const resealed = (await t.db.selectFrom('app_user').select('totp_secret').where('id', '=', director.id).executeTakeFirstOrThrow()).totp_secret!;
+    expect(resealed.startsWith('v1.')).toBe(true);
+    const after = await new TestClient(t.baseUrl).init();
+    await after.post('/api/auth/sign-in', { email: director.email, password: FIXTURE_PASSWORD });
+    expect((await after.post('/api/auth/totp/verify', { code: totpCode(director.totpSecret!) })).body.stage).toBe('active');
   });
 });
 

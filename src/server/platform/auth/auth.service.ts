@@ -8,7 +8,7 @@ import {
   clearSessionCookie, createSession, deleteSession, deleteUserSessions, loadAssignments, lookupSession, readSessionToken, setSessionCookie,
 } from './session.ts';
 import { assertNotThrottled, recordAttempt, throttleKeys } from './sign-in-throttle.ts';
-import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpEnrolment, verifyTotp } from './totp.ts';
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, openTotpSecret, sealTotpSecret, totpEnrolment, verifyTotp } from './totp.ts';
 import type { SessionUser } from './auth.schema.ts';
 
 type Ctx = HandlerContext<Actor | null>;
@@ -118,10 +118,12 @@ export async function verifySecondFactor(ctx: Ctx, input: { code: string } | { r
   await assertNotThrottled(ctx.rootDb, keys);
   if (!user.totp_secret || !user.totp_enabled_at) throw new AppError('totp_enrolment_required', 'Set up two-factor sign-in first.');
   if ('code' in input) {
-    const step = verifyTotp(user.totp_secret, input.code, user.totp_last_step);
+    const secret = openTotpSecret(ctx.secrets, user.id, user.totp_secret);
+    const step = secret === null ? null : verifyTotp(secret, input.code, user.totp_last_step);
     if (step === null) {
       await recordAttempt(ctx.rootDb, keys, false);
-      await writeAudit(ctx.rootDb, origin, { action: 'auth.sign_in.totp', outcome: 'failed', details: { code: 'totp_invalid' } });
+      // A seed that does not open means the server's key changed (a restore without its key): an administrator resets the user's two-factor sign-in.
+      await writeAudit(ctx.rootDb, origin, { action: 'auth.sign_in.totp', outcome: 'failed', details: { code: secret === null ? 'totp_sealed_with_other_key' : 'totp_invalid' } });
       throw new AppError('totp_invalid', 'That code is not right or has expired.');
     }
     await ctx.db.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
@@ -147,7 +149,7 @@ export async function setUpTotp(ctx: Ctx) {
   const user = await ctx.db.selectFrom('app_user').select(['email', 'totp_enabled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
   if (user.totp_enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already set up.');
   const secret = newTotpSecret();
-  await ctx.db.updateTable('app_user').set({ totp_secret: secret }).where('id', '=', userId).execute();
+  await ctx.db.updateTable('app_user').set({ totp_secret: sealTotpSecret(ctx.secrets, userId, secret) }).where('id', '=', userId).execute();
   await ctx.audit({ action: 'auth.totp.setup', recordType: 'user', recordId: userId });
   return { secret, ...(await totpEnrolment(secret, user.email)) };
 }
@@ -158,7 +160,8 @@ export async function enableTotp(ctx: Ctx, code: string) {
   const user = await ctx.db.selectFrom('app_user').select(['organisation_id', 'totp_secret', 'totp_enabled_at']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
   if (user.totp_enabled_at) throw new AppError('conflict', 'Two-factor sign-in is already set up.');
   if (!user.totp_secret) throw new AppError('totp_enrolment_required', 'Start the set-up first.');
-  const step = verifyTotp(user.totp_secret, code, null);
+  const secret = openTotpSecret(ctx.secrets, userId, user.totp_secret);
+  const step = secret === null ? null : verifyTotp(secret, code, null);
   if (step === null) throw new AppError('totp_invalid', 'That code is not right or has expired.');
   const { codes, hashes } = newRecoveryCodes();
   await ctx.db

@@ -1,6 +1,8 @@
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
+import type { Executor } from '../http/context.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
 import { sha256Hex } from './tokens.ts';
 
 export function newTotpSecret(): string {
@@ -42,4 +44,22 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
 
 export function hashRecoveryCode(code: string): string {
   return sha256Hex(code.trim().toLowerCase().replace(/\s+/g, ''));
+}
+
+/** A TOTP seed as stored: sealed, and bound to its user so it cannot be copied to another account. */
+export const sealTotpSecret = (box: SecretBox, userId: string, secret: string): string => box.seal(secret, `totp:${userId}`);
+
+/** The seed of a user, or null when it cannot be opened (another key, altered). */
+export const openTotpSecret = (box: SecretBox, userId: string, stored: string): string | null => box.open(stored, `totp:${userId}`);
+
+/**
+ * Seals seeds still stored in plain text: rows from before sealing, and the
+ * demo accounts, which are seeded with a published secret. Runs at start.
+ */
+export async function sealPlainTotpSecrets(db: Executor, box: SecretBox): Promise<number> {
+  const plain = await db.selectFrom('app_user').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).where('totp_secret', 'not like', 'v1.%').execute();
+  for (const row of plain) {
+    await db.updateTable('app_user').set({ totp_secret: sealTotpSecret(box, row.id, row.totp_secret!) }).where('id', '=', row.id).where('totp_secret', '=', row.totp_secret).execute();
+  }
+  return plain.length;
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { FieldView, Permission, Programme, Role } from '../../../shared/permissions.ts';
 import type { AuditEntry } from '../audit/audit.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
 
 /** A database or a transaction: repositories take either, so services compose them in one transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
@@ -41,6 +42,8 @@ export interface HandlerContext<A extends Actor | null = Actor> {
    * must outlive a refusal: failed sign-ins and their audit events.
    */
   rootDb: Kysely<Database>;
+  /** Seals and opens the secrets the server keeps (TOTP seeds) with the key outside the database. */
+  secrets: SecretBox;
   /** Appends an audit event in this request's transaction. */
   audit(entry: AuditEntry): Promise<void>;
   /** Lets a handler set cookies or headers (sign-in, sign-out). */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { Db } from '../../db/database.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
 import { writeAudit, type AuditEntry } from '../audit/audit.ts';
 import { AppError, isDenial } from '../errors/app-error.ts';
 import type { Actor, HandlerContext } from './context.ts';
@@ -39,7 +40,7 @@ declare module 'fastify' {
 }
 
 /** Runs a route's handler in one transaction with its audit entries; refusals are audited on their own. */
-async function runHandler(db: Db, def: RouteDef, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+async function runHandler(db: Db, secrets: SecretBox, def: RouteDef, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   const actor = request.actor;
   const input = { params: request.params, query: request.query, body: request.body } as Parameters<RouteDef['handler']>[0];
   try {
@@ -47,6 +48,7 @@ async function runHandler(db: Db, def: RouteDef, request: FastifyRequest, reply:
       const ctx: HandlerContext<Actor | null> = {
         db: trx,
         rootDb: db,
+        secrets,
         actor,
         requestId: request.id,
         locale: request.locale,
@@ -76,22 +78,22 @@ export async function auditDenial(db: Db, request: FastifyRequest, action: strin
 }
 
 /** Registers route declarations on the app with their schemas, permission and the transactional handler. */
-export function registerRoutes(app: FastifyInstance, db: Db, defs: readonly RouteDef[]): void {
+export function registerRoutes(app: FastifyInstance, db: Db, secrets: SecretBox, defs: readonly RouteDef[]): void {
   for (const def of defs) {
     const upload = def.multipart;
     if (!upload) {
-      addRoute(app, db, def);
+      addRoute(app, db, secrets, def);
       continue;
     }
     // Multipart only for the route that asks, in its own scope: JSON stays the default everywhere else.
     void app.register(async (scope) => {
       await scope.register(multipart, { limits: { fileSize: upload.maxFileBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 }, throwFileSizeLimit: true });
-      addRoute(scope, db, def);
+      addRoute(scope, db, secrets, def);
     });
   }
 }
 
-function addRoute(app: FastifyInstance, db: Db, def: RouteDef): void {
+function addRoute(app: FastifyInstance, db: Db, secrets: SecretBox, def: RouteDef): void {
   app.withTypeProvider<ZodTypeProvider>().route({
     method: def.method,
     url: def.url,
@@ -106,7 +108,7 @@ function addRoute(app: FastifyInstance, db: Db, def: RouteDef): void {
       response: { [def.status ?? 200]: def.response, '4xx': errorResponseSchema },
     },
     handler: async (request, reply) => {
-      const result = await runHandler(db, def, request, reply);
+      const result = await runHandler(db, secrets, def, request, reply);
       reply.status(def.status ?? 200);
       return result;
     },
