@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'case.settings',
   'casework.read',
   'casework.write',
+  /** Print a family's plan to sign: whoever writes plans, and the director who answers for them. */
+  'plan.print',
   'instrument.manage',
   'partner_org.manage',
   'referral.override_consent',
@@ -66,10 +68,10 @@ const CASEWORK: Permission[] = [
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  social_worker: ['self', ...CASEWORK, 'location.read', 'organisation.read', 'case.read', 'case.create', 'case.update', 'casework.read', 'casework.write', 'partner_org.manage'],
+  social_worker: ['self', ...CASEWORK, 'location.read', 'organisation.read', 'case.read', 'case.create', 'case.update', 'casework.read', 'casework.write', 'plan.print', 'partner_org.manage'],
   care_worker: ['self', 'person.read', 'person.update', 'household.read', 'consent.read', 'location.read', 'organisation.read', 'case.read', 'casework.read'],
-  supervisor: ['self', ...CASEWORK, 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.approve', 'casework.read', 'casework.write', 'partner_org.manage', 'referral.override_consent', 'mahalla_team.manage', 'report.read', 'report.export'],
-  director: ['self', 'person.read', 'household.read', 'consent.read', 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.approve', 'case.settings', 'casework.read', 'partner_org.manage', 'mahalla_team.manage', 'instrument.manage', 'report.read', 'report.export'],
+  supervisor: ['self', ...CASEWORK, 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'case.read', 'case.create', 'case.update', 'case.assign', 'case.approve', 'casework.read', 'casework.write', 'plan.print', 'partner_org.manage', 'referral.override_consent', 'mahalla_team.manage', 'report.read', 'report.export'],
+  director: ['self', 'person.read', 'household.read', 'consent.read', 'duplicate.review', 'person.merge', 'location.read', 'organisation.read', 'user.read', 'audit.read', 'case.read', 'case.approve', 'case.settings', 'casework.read', 'plan.print', 'partner_org.manage', 'mahalla_team.manage', 'instrument.manage', 'report.read', 'report.export'],
   me_officer: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read', 'case.read', 'casework.read', 'report.read', 'report.export'],
   partner: ['self', 'person.read', 'household.read', 'location.read', 'organisation.read', 'case.read', 'casework.read'],
   editor: ['self', 'organisation.read'],

@@ -183,7 +183,12 @@ describe('the family development plan', () => {
     expect(exports.find((e) => (e.details as { language?: string }).language === 'uz-Cyrl')).toMatchObject({
       record_id: caseId, outcome: 'ok', details: { export: 'family_plan', format: 'pdf', language: 'uz-Cyrl', planId: expect.any(String) },
     });
-    // Printing is for those who work on the case.
+    // Printing is for those who work on the case and the director who answers for it.
+    const director = await clientFor(t.baseUrl, t.db, org.users.director);
+    const printed = await download(director, 'GET', `/api/cases/${caseId}/plan/pdf?language=ru`);
+    expect(printed.status).toBe(200);
+    expect(printed.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await (await clientFor(t.baseUrl, t.db, org.users.care_worker)).get(`/api/cases/${caseId}/plan/pdf`)).status).toBe(403);
     expect((await me.get(`/api/cases/${caseId}/plan/pdf`)).status).toBe(403);
     expect((await partner.get(`/api/cases/${caseId}/plan/pdf`)).status).toBe(403);
     expect((await worker.get(`/api/cases/${caseId}/plan/pdf?language=fr`)).status).toBe(400);

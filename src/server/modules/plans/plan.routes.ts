@@ -48,7 +48,7 @@ export const planRoutes = [
     handler: async ({ params, body }, ctx) => submitPlan(ctx, params.caseId, body),
   }),
   defineRoute({
-    method: 'GET', url: '/api/cases/:caseId/plan/pdf', permission: 'casework.write', action: 'plan.pdf',
+    method: 'GET', url: '/api/cases/:caseId/plan/pdf', permission: 'plan.print', action: 'plan.pdf',
     summary: "The plan as a PDF to sign, in the family's language (language: en, ru, uz-Latn, uz-Cyrl; default the caller's)", tags,
     params, record, query: planPdfQuery, response: fileResponse('application/pdf'),
     handler: async ({ params, query }, ctx) => planPdf(ctx, params.caseId, query.language),

@@ -220,7 +220,7 @@ export function PlanTab({ detail, reload: reloadCase }: CaseTabProps) {
         ))}
       </Section>
 
-      {can(user, 'casework.write') && (
+      {can(user, 'plan.print') && (
         <Section id="plan-print" title={t('cases.plan.printTitle')}>
           <p>{t('cases.plan.printIntro')}</p>
           <div className="print-row">
