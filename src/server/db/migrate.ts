@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as personMatching from './migrations/0002-person-matching.ts';
 import * as familyCases from './migrations/0003-family-cases.ts';
 import * as casework from './migrations/0004-casework.ts';
+import * as attachmentRemoval from './migrations/0005-attachment-removal.ts';
 
 /**
  * Migrations are listed here, not discovered on disk, so a bundled or
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0002-person-matching': personMatching,
   '0003-family-cases': familyCases,
   '0004-casework': casework,
+  '0005-attachment-removal': attachmentRemoval,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

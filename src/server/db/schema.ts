@@ -338,6 +338,10 @@ export interface CaseAttachmentTable {
   description: string | null;
   uploaded_by: string;
   uploaded_at: Generated<string>;
+  /** Set together when the attachment was removed; its file is gone then. */
+  removed_at: string | null;
+  removed_by: string | null;
+  removal_reason: string | null;
 }
 
 // Finding and merging duplicate people (migration 0002-person-matching).

@@ -192,8 +192,33 @@ describe('case attachments', () => {
     expect((await download(care, caseId, up.body.id)).status).toBe(404);
   });
 
+  it('removes an attachment uploaded by mistake: the file is deleted, who, when and why are kept, audited', async () => {
+    const up = await upload(worker, caseId, [{ name: 'wrong family.png', type: 'image/png', bytes: PNG }]);
+    const row = await t.db.selectFrom('case_attachment').select('storage_key').where('id', '=', up.body.id).executeTakeFirstOrThrow();
+    expect(existsSync(path.join(root, row.storage_key))).toBe(true);
+
+    expect((await worker.post(`/api/cases/${caseId}/attachments/${up.body.id}/remove`, { reason: '  ' })).body.error.fields).toEqual([expect.objectContaining({ path: ['reason'] })]);
+    const me = await clientFor(t.baseUrl, t.db, org.users.me_officer);
+    expect((await me.post(`/api/cases/${caseId}/attachments/${up.body.id}/remove`, { reason: 'no' })).status).toBe(403);
+    const workerB = await clientFor(t.baseUrl, t.db, org.workerB);
+    expect((await workerB.post(`/api/cases/${caseId}/attachments/${up.body.id}/remove`, { reason: 'no' })).status).toBe(404);
+    expect(existsSync(path.join(root, row.storage_key))).toBe(true);
+
+    const removed = await worker.post(`/api/cases/${caseId}/attachments/${up.body.id}/remove`, { reason: 'Uploaded to the wrong family' });
+    expect(removed.status).toBe(200);
+    expect(existsSync(path.join(root, row.storage_key))).toBe(false);
+    const kept = await t.db.selectFrom('case_attachment').select(['removed_at', 'removed_by', 'removal_reason']).where('id', '=', up.body.id).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ removed_at: expect.any(String), removed_by: org.users.social_worker.id, removal_reason: 'Uploaded to the wrong family' });
+    const list = await worker.get(`/api/cases/${caseId}/attachments`);
+    expect(list.body.map((a: { id: string }) => a.id)).not.toContain(up.body.id);
+    expect((await download(worker, caseId, up.body.id)).status).toBe(404);
+    expect((await worker.post(`/api/cases/${caseId}/attachments/${up.body.id}/remove`, { reason: 'again' })).status).toBe(404);
+    const audited = await t.db.selectFrom('audit_event').select('details').where('record_id', '=', caseId).where('action', '=', 'case.attachment.remove').where('outcome', '=', 'ok').execute();
+    expect(audited).toEqual([{ details: expect.objectContaining({ attachmentId: up.body.id }) }]);
+  });
+
   it('is not reachable as a static file', async () => {
-    const row = await t.db.selectFrom('case_attachment').select('storage_key').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('case_attachment').select('storage_key').where('case_id', '=', caseId).where('removed_at', 'is', null).executeTakeFirstOrThrow();
     const res = await fetch(`${worker.baseUrl}/${row.storage_key}`);
     expect(res.status).toBe(404);
     expect(existsSync(path.join(root, row.storage_key))).toBe(true);

@@ -3,7 +3,7 @@ import { AppError, notFoundOrNoAccess } from '../../platform/errors/app-error.ts
 import type { HandlerContext } from '../../platform/http/context.ts';
 import { declaredMatches, readStoredFile, removeStoredFile, safeFileName, sniffType, storeFile } from './attachment-store.ts';
 import { assertCaseContent, attachmentViewFor } from './case.policy.ts';
-import { findAttachment, insertAttachment, listAttachments } from './case.repository.ts';
+import { findAttachment, insertAttachment, listAttachments, markAttachmentRemoved } from './case.repository.ts';
 import { ATTACHMENT_MAX_BYTES, attachmentFields } from './case.schema.ts';
 import { requireCase } from './case.service.ts';
 
@@ -80,6 +80,7 @@ export async function uploadAttachment(ctx: HandlerContext, caseId: string) {
       organisation_id: c.organisation_id, case_id: caseId, kind: parsed.data.kind ?? (type.startsWith('image/') ? 'photo' : 'document'),
       file_name: safeFileName(upload.fileName, type), content_type: type, size_bytes: upload.bytes.length, sha256: stored.sha256,
       storage_key: stored.storageKey, description: parsed.data.description, uploaded_by: ctx.actor.userId,
+      removed_at: null, removed_by: null, removal_reason: null,
     });
     await ctx.audit({ action: 'case.attachment.upload', recordType: 'family_case', recordId: caseId, details: { attachmentId: id, contentType: type, sizeBytes: upload.bytes.length, sha256: stored.sha256 } });
   } catch (error) {
@@ -108,7 +109,10 @@ export async function downloadAttachment(ctx: HandlerContext, caseId: string, at
   assertCaseContent(ctx.actor, 'attachment_file');
   const row = await findAttachment(ctx.db, ctx.actor, caseId, attachmentId);
   if (!row) throw notFoundOrNoAccess();
-  const bytes = await readStoredFile(row.storage_key, row.sha256);
+  const bytes = await readStoredFile(row.storage_key, row.sha256).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFoundOrNoAccess();
+    throw error;
+  });
   await ctx.audit({ action: 'case.attachment.download', recordType: 'family_case', recordId: caseId, details: { attachmentId, sha256: row.sha256 } });
   ctx.reply
     .header('content-type', row.content_type)
@@ -116,4 +120,20 @@ export async function downloadAttachment(ctx: HandlerContext, caseId: string, at
     .header('x-content-type-options', 'nosniff')
     .header('content-security-policy', "default-src 'none'; sandbox");
   return bytes;
+}
+
+/**
+ * Removes an attachment uploaded by mistake, with a reason: the row is kept
+ * (who, when, why) and the file deleted once the removal is recorded. If the
+ * transaction failed after that, the file would be gone with the row still
+ * listed; its download then answers 404, never the wrong bytes.
+ */
+export async function removeAttachment(ctx: HandlerContext, caseId: string, attachmentId: string, reason: string): Promise<{ removed: true }> {
+  await requireCase(ctx, caseId);
+  assertCaseContent(ctx.actor, 'attachment_file');
+  const row = await findAttachment(ctx.db, ctx.actor, caseId, attachmentId);
+  if (!row || !(await markAttachmentRemoved(ctx.db, ctx.actor, caseId, attachmentId, reason))) throw notFoundOrNoAccess();
+  await ctx.audit({ action: 'case.attachment.remove', recordType: 'family_case', recordId: caseId, details: { attachmentId, sha256: row.sha256 } });
+  await removeStoredFile(row.storage_key);
+  return { removed: true };
 }

@@ -146,6 +146,22 @@ export async function searchCases(db: Executor, actor: Actor, input: SearchCases
   return { rows, total };
 }
 
+/**
+ * Cases in scope whose number starts with `prefix` or equals `exact`, for the
+ * global search box: the same scoped query as the case list, so a case out of
+ * reach is simply never found. Numbers are stored upper-case (FS-2026-000123).
+ */
+export async function casesByNumber(db: Executor, actor: Actor, match: { prefix: string; exact?: string | undefined }, limit: number): Promise<CaseRow[]> {
+  const pattern = `${match.prefix.replace(/[%_\\]/g, '\\$&')}%`;
+  const q = caseQuery(db, actor).where((eb) => {
+    const byPrefix = eb('family_case.case_number', 'like', pattern);
+    return match.exact ? eb.or([byPrefix, eb('family_case.case_number', '=', match.exact)]) : byPrefix;
+  });
+  // The exact number first even when many numbers share the prefix, then the newest.
+  const ranked = match.exact ? caseColumns(q).orderBy(sql`family_case.case_number = ${match.exact}`, 'desc') : caseColumns(q);
+  return ranked.orderBy('family_case.case_number', 'desc').limit(limit).execute();
+}
+
 /** Cases that can have work due (not closed, or exited awaiting follow-up), for the work list and dashboard. */
 export async function casesForWork(db: Executor, actor: Actor, filter: { assignedWorkerId?: string; branchId?: string | undefined }): Promise<CaseRow[]> {
   let q = caseQuery(db, actor).where('family_case.status', 'not in', ['not_eligible', 'follow_up_closed']);
@@ -312,13 +328,21 @@ export async function updateNoteAtVersion(db: Executor, actor: Actor, caseId: st
 
 export async function listAttachments(db: Executor, actor: Actor, caseId: string): Promise<AttachmentRow[]> {
   return db.selectFrom('case_attachment as a').innerJoin('app_user as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.display_name as uploaded_by_name')
-    .where('a.case_id', '=', caseId).where('a.organisation_id', '=', actor.organisationId)
+    .where('a.case_id', '=', caseId).where('a.organisation_id', '=', actor.organisationId).where('a.removed_at', 'is', null)
     .orderBy('a.uploaded_at', 'desc').orderBy('a.id').execute();
 }
 
 export async function findAttachment(db: Executor, actor: Actor, caseId: string, id: string): Promise<AttachmentRow | undefined> {
   return db.selectFrom('case_attachment as a').innerJoin('app_user as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.display_name as uploaded_by_name')
-    .where('a.case_id', '=', caseId).where('a.id', '=', id).where('a.organisation_id', '=', actor.organisationId).executeTakeFirst();
+    .where('a.case_id', '=', caseId).where('a.id', '=', id).where('a.organisation_id', '=', actor.organisationId).where('a.removed_at', 'is', null).executeTakeFirst();
+}
+
+/** Marks an attachment removed; false when it is not there (or removed already). */
+export async function markAttachmentRemoved(db: Executor, actor: Actor, caseId: string, id: string, reason: string): Promise<boolean> {
+  const row = await db.updateTable('case_attachment').set({ removed_at: sql<string>`now()`, removed_by: actor.userId, removal_reason: reason })
+    .where('case_id', '=', caseId).where('id', '=', id).where('organisation_id', '=', actor.organisationId).where('removed_at', 'is', null)
+    .returning('id').executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertAttachment(db: Executor, values: Insertable<CaseAttachmentTable>): Promise<string> {

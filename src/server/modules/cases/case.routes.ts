@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { version } from '../../../shared/schemas/common.ts';
 import { defineRoute } from '../../platform/http/define-route.ts';
 import { addNote, addVisit, changeNote, changeVisit, getNotes, getVisits } from './case-activity.service.ts';
-import { downloadAttachment, getAttachments, uploadAttachment } from './case-attachment.service.ts';
+import { downloadAttachment, getAttachments, removeAttachment, uploadAttachment } from './case-attachment.service.ts';
 import {
   ATTACHMENT_MAX_BYTES, approvalDecisionResult, approvalView, assignBody, attachmentView, caseDetail, casePage, caseView, createCaseBody,
-  createNoteBody, createVisitBody, dashboardQuery, dashboardView, decisionBody, fileBytes, myWorkQuery, myWorkView, noteView,
+  createNoteBody, createVisitBody, dashboardQuery, removeAttachmentBody, dashboardView, decisionBody, fileBytes, myWorkQuery, myWorkView, noteView,
   requestApprovalBody, reviewBody, reviewPolicyView, reviewView, searchCasesBody, transitionBody, updateCaseBody, updateNoteBody,
   updateReviewPolicyBody, updateVisitBody, visitView,
 } from './case.schema.ts';
@@ -178,5 +178,12 @@ export const caseRoutes = [
     summary: 'Download an attachment (full view only; every download is audited)', tags,
     params: z.object({ caseId: z.uuid(), attachmentId: z.uuid() }), response: fileBytes, record,
     handler: async ({ params }, ctx) => downloadAttachment(ctx, params.caseId, params.attachmentId),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/cases/:caseId/attachments/:attachmentId/remove', permission: 'case.update', action: 'case.attachment.remove',
+    summary: 'Remove an attachment uploaded by mistake, with a reason: the file is deleted, who removed it and why are kept', tags,
+    params: z.object({ caseId: z.uuid(), attachmentId: z.uuid() }), body: removeAttachmentBody, response: z.object({ removed: z.literal(true) }), record,
+    example: { reason: 'Uploaded to the wrong family' },
+    handler: async ({ params, body }, ctx) => removeAttachment(ctx, params.caseId, params.attachmentId, body.reason),
   }),
 ];

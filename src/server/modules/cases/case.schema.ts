@@ -345,6 +345,9 @@ export const attachmentFields = z
   .strictObject({ kind: attachmentKind.optional(), description: optionalText(500) })
   .meta({ id: 'CaseAttachmentFields' });
 
+/** Why an attachment is removed: kept with the row and shown in the audit trail. */
+export const removeAttachmentBody = z.strictObject({ reason: requiredText(500) });
+
 export const attachmentView = z
   .object({
     id: uuid,

@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { FieldErrorText, FieldHint } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
+import { ReasonDialog } from '../../ui/reason-dialog.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
@@ -55,8 +56,10 @@ export function AttachmentsTab({ detail }: CaseTabProps) {
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [removing, setRemoving] = useState<AttachmentView | null>(null);
   const mayUpload = can(user, 'case.update') && !['not_eligible', 'follow_up_closed'].includes(c.status);
   const canDownload = user.fieldView === 'full';
+  const mayRemove = mayUpload && canDownload;
 
   const fileProblem = (f: File | null): string | undefined => {
     if (!f) return t('cases.attachments.chooseFile');
@@ -167,6 +170,11 @@ export function AttachmentsTab({ detail }: CaseTabProps) {
                   <th scope="col">{t('cases.attachments.kind')}</th>
                   <th scope="col">{t('cases.attachments.sizeLabel')}</th>
                   <th scope="col">{t('cases.attachments.uploadedBy')}</th>
+                  {mayRemove && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -191,6 +199,14 @@ export function AttachmentsTab({ detail }: CaseTabProps) {
                         {a.uploadedByName ?? ''}
                         <span className="cell-secondary">{formatDateTime(locale, a.uploadedAt)}</span>
                       </td>
+                      {mayRemove && (
+                        <td data-label={t('common.actions')}>
+                          <Button variant="secondary" onClick={() => setRemoving(a)}>
+                            {t('cases.attachments.remove')}
+                            <span className="visually-hidden"> {name}</span>
+                          </Button>
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
@@ -199,6 +215,22 @@ export function AttachmentsTab({ detail }: CaseTabProps) {
           </div>
         )}
       </Section>
+      {removing && (
+        <ReasonDialog<{ removed: true }>
+          title={t('cases.attachments.removeTitle', { name: removing.fileName ?? t(`cases.attachmentKind.${removing.kind}`) })}
+          text={t('cases.attachments.removeText')}
+          path={`/api/cases/${c.id}/attachments/${removing.id}/remove`}
+          reasonLabel={t('cases.attachments.removeReason')}
+          reasonHint={t('cases.attachments.removeReasonHint')}
+          submitLabel={t('cases.attachments.remove')}
+          onClose={() => setRemoving(null)}
+          onDone={() => {
+            toast.show(t('cases.attachments.removed', { name: removing.fileName ?? t(`cases.attachmentKind.${removing.kind}`) }));
+            setRemoving(null);
+            list.reload();
+          }}
+        />
+      )}
     </>
   );
 }
