@@ -92,6 +92,12 @@ class Session {
   }
 }
 
+/** 2000-01-01 plus a day per write of the run: unique across trials, writers and writes, always in the past. */
+function birthDateOf(trialNo: number, writer: number, i: number): string {
+  const day = ((trialNo * 4 + writer) * 400 + i) % 9000;
+  return new Date(Date.UTC(2000, 0, 1 + day)).toISOString().slice(0, 10);
+}
+
 async function trial(n: number, dataDir: string, acknowledged: Map<string, string>): Promise<{ lost: string[]; writes: number; killedAfterMs: number }> {
   const child = startOila(dataDir);
   await waitReady(child);
@@ -103,10 +109,10 @@ async function trial(n: number, dataDir: string, acknowledged: Map<string, strin
     for (let i = 0; !stop; i++) {
       const name = `Crash${n}w${w}n${i}`;
       try {
-        const person = { givenName: name, familyName: 'Test', sex: i % 2 ? 'male' : 'female', birthDate: '2012-01-01', branchId };
+        // A different birth date for each write keeps duplicate detection from taking the look-alike names for one child.
+        const person = { givenName: name, familyName: 'Test', sex: i % 2 ? 'male' : 'female', birthDate: birthDateOf(n, w, i), branchId };
         let r = await session.call('POST', '/api/people', person);
-        // Names that differ only in digits look like one child to duplicate detection: save anyway, with a reason.
-        // Other writers may add new look-alikes meanwhile, so ask again with the candidates named each time.
+        // Should two still look alike, save anyway with a reason; other writers may add look-alikes meanwhile, so ask again with the candidates named each time.
         for (let attempt = 0; attempt < 10 && r.status === 409 && r.json?.error?.code === 'possible_duplicate'; attempt++) {
           const candidateIds = (r.json.error.candidates as { person: { id: string } }[]).map((c) => c.person.id);
           r = await session.call('POST', '/api/people', { ...person, duplicateOverride: { reason: 'crash test: distinct records', candidateIds } });
