@@ -38,7 +38,9 @@ const messages = new Map<Locale, Messages>();
 function load(locale: Locale): Messages {
   let m = messages.get(locale);
   if (!m) {
-    m = JSON.parse(readFileSync(join(here, '..', 'src', 'web', 'i18n', 'locales', `${locale}.json`), 'utf8')) as Messages;
+    // Put together as src/web/i18n/bundles/ does: the main file, and each module's file under its namespace.
+    const file = (...parts: string[]) => JSON.parse(readFileSync(join(here, '..', 'src', 'web', 'i18n', 'locales', ...parts), 'utf8')) as Messages;
+    m = { ...file(`${locale}.json`), cases: file('cases', `${locale}.json`), review: file('duplicates', `${locale}.json`) };
     messages.set(locale, m);
   }
   return m;
@@ -52,7 +54,7 @@ export function tr(locale: Locale, key: string, vars: Record<string, string | nu
   let node: string | Messages | undefined = load(locale);
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no message ${key} in ${locale}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
+  return node.replace(/\{\{(\w+)(?:, *\w+)?\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
 }
 
 /** A regular expression matching a message exactly in any of the four languages. */

@@ -5,6 +5,7 @@ import { AppShell } from './shell/app-shell.tsx';
 import { ForbiddenPage, NotFoundPage, RouteErrorPage } from './shell/status-pages.tsx';
 import { can, useUser } from './session/session.tsx';
 import { caseRoutes } from './modules/cases/case-routes.tsx';
+import { duplicateRoutes } from './modules/duplicates/duplicate-routes.tsx';
 
 /** Each page is its own chunk: the first load carries only the shell and the page opened. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
@@ -59,6 +60,7 @@ export const appRoutes: RouteObject[] = [
       { path: 'users/:userId', element: guarded('user.manage', UserEditPage) },
       { path: 'audit', element: guarded('audit.read', AuditPage) },
       ...caseRoutes(guarded),
+      ...duplicateRoutes(guarded),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

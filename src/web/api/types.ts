@@ -1,3 +1,4 @@
+import type { DuplicatePairStatus, DuplicateReason, DuplicateScanStatus } from '../../shared/duplicates.ts';
 import type { Locale } from '../../shared/i18n/locales.ts';
 import type { FieldView, Permission, Programme, Role } from '../../shared/permissions.ts';
 
@@ -85,6 +86,8 @@ export interface PersonView {
   assignedWorkerId?: string | null;
   teamId?: string | null;
   archivedAt: string | null;
+  /** Set when this record was merged into another one (the survivor). */
+  mergedIntoId?: string | null;
   version: number;
   createdAt?: string;
   updatedAt?: string;
@@ -136,6 +139,57 @@ export interface PersonDetail {
   person: PersonView;
   households: PersonMembership[];
   consents?: ConsentView[];
+  /** Records merged into this one and not undone, newest first. */
+  merges?: PersonMergeHistoryItem[];
+}
+
+/** A record a person absorbed by a merge. */
+export interface PersonMergeHistoryItem {
+  mergeId: string;
+  mergedPersonId: string;
+  mergedReference: string;
+  mergedAt: string;
+  mergedBy: { id: string; displayName: string };
+  /** Linked rows that moved to the survivor, by table. */
+  moved: Record<string, number>;
+}
+
+/** The answer to a merge: both records as they are now, and the rows moved by table. */
+export interface MergeResult {
+  mergeId: string;
+  survivor: PersonView;
+  merged: PersonView;
+  moved: Record<string, number>;
+}
+
+/** A background scan of the registry for possible duplicates. */
+export interface DuplicateScan {
+  id: string;
+  status: DuplicateScanStatus;
+  phase: 'indexing' | 'matching';
+  processed: number;
+  total: number;
+  pairsFound: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  heartbeatAt: string | null;
+}
+
+/** Two records the scan found alike, waiting for (or past) a supervisor's decision. */
+export interface DuplicatePair {
+  id: string;
+  score: number;
+  band: DuplicateBand;
+  reasons: DuplicateReason[];
+  status: DuplicatePairStatus;
+  personA: PersonView;
+  personB: PersonView;
+  decisionReason: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  version: number;
+  updatedAt: string;
 }
 
 export const RELATIONSHIPS = ['head', 'mother', 'father', 'child', 'grandparent', 'sibling', 'other_relative', 'guardian', 'other'] as const;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_BANDS, DUPLICATE_REASON_CODES } from '../../shared/duplicates.ts';
+import { DUPLICATE_BANDS, DUPLICATE_PAIR_STATUSES, DUPLICATE_REASON_CODES } from '../../shared/duplicates.ts';
 import { ERROR_CODES, FIELD_ERROR_CODES } from '../../shared/errors.ts';
 import { LOCALES, type Locale } from '../../shared/i18n/locales.ts';
 import { PROGRAMMES, ROLES } from '../../shared/permissions.ts';
@@ -17,6 +17,7 @@ import {
 } from '../../shared/casework/codes.ts';
 import { REFERRAL_EVENTS, REFERRAL_STATES } from '../../shared/casework/referral-state-machine.ts';
 import { WORK_ITEM_KINDS } from '../modules/cases/case-types.ts';
+import { MOVED_TABLES } from '../modules/duplicates/merge-model.ts';
 import { NAV_ITEMS } from '../shell/nav-items.ts';
 
 /**
@@ -39,9 +40,9 @@ function flatten(value: unknown, prefix = '', out: Flat = new Map()): Flat {
 
 const readJson = (...parts: string[]): unknown => JSON.parse(readFileSync(path.join(here, 'locales', ...parts), 'utf8'));
 
-/** Each language as the app loads it (bundles/*.ts): the main texts, and the family-strengthening texts under `cases`. */
+/** Each language as the app loads it (bundles/*.ts): the main texts, the family-strengthening texts under `cases`, the duplicates review under `review`. */
 const resources = Object.fromEntries(
-  LOCALES.map((l) => [l, flatten(readJson('cases', `${l}.json`), 'cases', flatten(readJson(`${l}.json`)))]),
+  LOCALES.map((l) => [l, flatten(readJson('duplicates', `${l}.json`), 'review', flatten(readJson('cases', `${l}.json`), 'cases', flatten(readJson(`${l}.json`))))]),
 ) as Record<Locale, Flat>;
 
 /** The plural categories each language uses (CLDR cardinal rules). */
@@ -170,6 +171,9 @@ describe('keys the code needs', () => {
     ['cases.responsibleKind', RESPONSIBLE_KINDS],
     ['cases.referralState', REFERRAL_STATES],
     ['cases.referralEvent', REFERRAL_EVENTS],
+    ['review.queue.statuses', DUPLICATE_PAIR_STATUSES],
+    ['review.scan.phase', ['indexing', 'matching']],
+    ['review.history.tables', [...MOVED_TABLES, 'other']],
   ];
   for (const [prefix, codes] of families) {
     it(`translates every ${prefix} value`, () => {

@@ -6,6 +6,8 @@ import { errorText } from '../ui/errors.ts';
 import { LanguageSwitcher } from '../ui/language-switcher.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { useToast } from '../ui/toast.tsx';
+import { GlobalSearch, GlobalSearchToggle } from './global-search.tsx';
+import { mayUseGlobalSearch } from './global-search-model.ts';
 import { visibleNavItems } from './nav-items.ts';
 
 /**
@@ -20,6 +22,8 @@ export function AppShell() {
   const toast = useToast();
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const searchable = mayUseGlobalSearch(user);
   const [signingOut, setSigningOut] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -28,6 +32,7 @@ export function AppShell() {
   // A new page is a new context: close the menu and move focus to the content, as a page load would.
   useEffect(() => {
     setMenuOpen(false);
+    setSearchOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
@@ -47,6 +52,7 @@ export function AppShell() {
             <span className="brand-mark" aria-hidden="true" />
             {t('app.name')}
           </Link>
+          {searchable && <GlobalSearchToggle open={searchOpen} onToggle={() => setSearchOpen((open) => !open)} />}
           <button
             type="button"
             className="menu-button"
@@ -57,6 +63,7 @@ export function AppShell() {
             <span className="menu-icon" aria-hidden="true" />
             {t('app.menu')}
           </button>
+          {searchable && <GlobalSearch open={searchOpen} onClose={() => setSearchOpen(false)} />}
           <div id="site-menu" className={`site-menu ${menuOpen ? 'site-menu--open' : ''}`}>
             <nav className="main-nav" aria-label={t('app.mainNavigation')}>
               <ul>

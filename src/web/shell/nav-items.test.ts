@@ -15,13 +15,19 @@ describe('visibleNavItems', () => {
   });
 
   it('shows the audit log to a director but not user administration', () => {
-    expect(linksOf('director')).toEqual(['/people', '/households', '/cases', '/teams', '/partners', '/reports', '/audit']);
+    expect(linksOf('director')).toEqual(['/people', '/households', '/duplicates', '/cases', '/teams', '/partners', '/reports', '/audit']);
   });
 
   it('shows the family-strengthening report to a supervisor and an M&E officer, not to a social worker', () => {
     expect(linksOf('supervisor')).toContain('/reports');
     expect(linksOf('me_officer')).toContain('/reports');
     expect(linksOf('social_worker')).not.toContain('/reports');
+  });
+
+  it('shows the duplicates review to supervisors and directors only', () => {
+    expect(linksOf('supervisor')).toContain('/duplicates');
+    expect(linksOf('director')).toContain('/duplicates');
+    for (const role of ['social_worker', 'care_worker', 'me_officer', 'partner', 'admin'] as const) expect(linksOf(role)).not.toContain('/duplicates');
   });
 
   it('shows nothing but home to roles without registry access', () => {

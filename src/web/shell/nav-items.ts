@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/people', label: 'nav.people', anyOf: ['person.read'] },
   { to: '/households', label: 'nav.households', anyOf: ['household.read'] },
+  { to: '/duplicates', label: 'review.nav.title', anyOf: ['duplicate.review'], describe: 'review.nav.describe' },
   { to: '/cases', label: 'cases.nav.cases', anyOf: ['case.read'], describe: 'cases.nav.describeCases' },
   { to: '/teams', label: 'cases.nav.teams', anyOf: ['casework.read'], describe: 'cases.nav.describeTeams' },
   { to: '/partners', label: 'cases.nav.partners', anyOf: ['casework.read'], describe: 'cases.nav.describePartners' },

@@ -3,14 +3,21 @@ import { useTranslation } from 'react-i18next';
 
 type ToastKind = 'success' | 'info' | 'error';
 
+/** A button in the toast that acts on what was just done (e.g. "Undo"). */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface ToastItem {
   id: number;
   kind: ToastKind;
   message: string;
+  action?: ToastAction | undefined;
 }
 
 interface ToastApi {
-  show: (message: string, kind?: ToastKind) => void;
+  show: (message: string, kind?: ToastKind, action?: ToastAction) => void;
 }
 
 const ToastContext = createContext<ToastApi>({ show: () => undefined });
@@ -27,11 +34,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const dismiss = useCallback((id: number) => setItems((list) => list.filter((x) => x.id !== id)), []);
   const show = useCallback(
-    (message: string, kind: ToastKind = 'success') => {
+    (message: string, kind: ToastKind = 'success', action?: ToastAction) => {
       const id = next.current++;
-      setItems((list) => [...list.slice(-3), { id, kind, message }]);
-      // Errors stay until dismissed: people need time to read what went wrong.
-      if (kind !== 'error') window.setTimeout(() => dismiss(id), 6000);
+      setItems((list) => [...list.slice(-3), { id, kind, message, action }]);
+      // Errors stay until dismissed: people need time to read what went wrong. So does an
+      // action: a keyboard or screen-reader user needs time to reach its button.
+      if (kind !== 'error' && !action) window.setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
   );
@@ -43,7 +51,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       .map((x) => (
         <div key={x.id} className={`toast toast--${x.kind}`}>
           <span className="toast-kind">{t(`toast.${x.kind}`)}</span>
-          <span className="toast-message">{x.message}</span>
+          <span className="toast-message">
+            {x.message}
+            {x.action && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="button button--link toast-action"
+                  onClick={() => {
+                    dismiss(x.id);
+                    x.action?.run();
+                  }}
+                >
+                  {x.action.label}
+                </button>
+              </>
+            )}
+          </span>
           <button type="button" className="toast-close" onClick={() => dismiss(x.id)} aria-label={t('common.dismiss')}>
             <span aria-hidden="true">×</span>
           </button>

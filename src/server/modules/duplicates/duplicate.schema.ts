@@ -1,23 +1,7 @@
 import { z } from 'zod';
 import { DUPLICATE_BANDS, DUPLICATE_PAIR_STATUSES, DUPLICATE_REASON_CODES, DUPLICATE_SCAN_STATUSES } from '../../../shared/duplicates.ts';
 import { optionalText, pastDate, requiredText, text, uuid, version } from '../../../shared/schemas/common.ts';
-import { isValidPinfl } from '../../../shared/validation/pinfl.ts';
-import { isValidBirthCertificate, normalizeBirthCertificate } from '../../../shared/validation/birth-certificate.ts';
-import { personView, SEXES } from '../people/person.schema.ts';
-
-const pinfl = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((s) => (s ? s.replace(/\s+/g, '') : null))
-  .refine((s) => s === null || isValidPinfl(s), 'invalid_pinfl');
-const birthCertificate = z
-  .string()
-  .trim()
-  .max(30)
-  .nullish()
-  .transform((s) => (s ? normalizeBirthCertificate(s) : null))
-  .refine((s) => s === null || isValidBirthCertificate(s), 'invalid_format');
+import { birthCertificate, personView, pinfl, SEXES } from '../people/person.schema.ts';
 
 /**
  * The person being typed on the registration form, as far as it is typed:

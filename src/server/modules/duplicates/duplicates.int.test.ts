@@ -82,6 +82,21 @@ describe('the registration check', () => {
     expect(inHousehold.body.candidates[0].reasons).toContainEqual({ code: 'household_shared', effect: 'agree' });
   });
 
+  it('leaves the person being edited out of their own candidates, and keeps the others', async () => {
+    const body = { givenName: 'Сарвиноз', familyName: 'Аҳмедова', sex: 'female', birthDate: '2015-10-10', mahallaId: mahalla };
+    const edited = await register(worker, body);
+    const namesake = await register(worker, { ...body, givenName: 'Sarvinoz', familyName: 'Ahmedova', duplicateOverride: { reason: 'Twins registered apart', candidateIds: [edited] } });
+    const ids = (res: { body: { candidates: { person: { id: string } }[] } }) => res.body.candidates.map((c) => c.person.id);
+    const plain = await worker.post('/api/people/duplicates/check', body);
+    expect(ids(plain)).toEqual(expect.arrayContaining([edited, namesake]));
+    const editing = await worker.post('/api/people/duplicates/check', { ...body, excludePersonId: edited });
+    expect(editing.status).toBe(200);
+    expect(ids(editing)).not.toContain(edited);
+    expect(editing.body.candidates[0]).toMatchObject({ person: { id: namesake }, band: 'likely' });
+    const bad = await worker.post('/api/people/duplicates/check', { ...body, excludePersonId: 'me' });
+    expect(bad.body.error.fields).toEqual([{ path: ['excludePersonId'], code: 'invalid_format' }]);
+  });
+
   it('answers translated field errors for bad input and audits nothing as done', async () => {
     const empty = await worker.post('/api/people/duplicates/check', { sex: 'male' });
     expect(empty.status).toBe(400);

@@ -92,7 +92,7 @@ describe('merging two records of one person', () => {
 
     // The survivor's page shows the record it absorbed; the merged one points to it; search finds the survivor only.
     const detail = await supervisor.get(`/api/people/${survivor.id}`);
-    expect(detail.body.merges).toEqual([{ mergeId: res.body.mergeId, mergedPersonId: merged.id, mergedReference: merged.reference, mergedAt: expect.any(String), mergedBy: { id: org.users.supervisor.id, displayName: expect.any(String) } }]);
+    expect(detail.body.merges).toEqual([{ mergeId: res.body.mergeId, mergedPersonId: merged.id, mergedReference: merged.reference, mergedAt: expect.any(String), mergedBy: { id: org.users.supervisor.id, displayName: expect.any(String) }, moved: res.body.moved }]);
     expect(detail.body.households.map((h: { householdId: string }) => h.householdId).sort()).toEqual([h1, h2].sort());
     expect((await supervisor.get(`/api/people/${merged.id}`)).body.person.mergedIntoId).toBe(survivor.id);
     const found = await supervisor.post('/api/search', { q: 'Nilufarxon Kamalova' });
@@ -113,6 +113,15 @@ describe('merging two records of one person', () => {
     const twice = await supervisor.post(`/api/people/merges/${res.body.mergeId}/undo`, {});
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('conflict');
+  });
+
+  it('keeps the survivor in its own script when a name part comes from a record typed in the other script', async () => {
+    const s = await register({ givenName: 'Дилноза', familyName: 'Абдуллаева', sex: 'female', birthDate: '2017-10-13' });
+    const m = await register({ givenName: 'Dilnozaxon', familyName: 'Abdullayeva', sex: 'female', birthDate: '2017-10-13' }, [s.id]);
+    const res = await supervisor.post('/api/people/merge', { survivorId: s.id, mergedId: m.id, survivorVersion: s.version, mergedVersion: m.version, fields: { givenName: 'merged' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.survivor).toMatchObject({ nameScript: 'cyrl', familyName: 'Абдуллаева', givenNameAlt: 'Dilnozaxon' });
+    expect(res.body.survivor.givenName).toMatch(/^Дилнозах[оа]н$/);
   });
 
   it('refuses to undo once either person changed since, and changes nothing', async () => {

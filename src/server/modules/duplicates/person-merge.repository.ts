@@ -131,7 +131,7 @@ export async function mergeHistoryOf(db: Executor, actor: Actor, personId: strin
     .innerJoin('person', 'person.id', 'm.survivor_id')
     .innerJoin('person as merged', 'merged.id', 'm.merged_id')
     .innerJoin('app_user as u', 'u.id', 'm.merged_by')
-    .select(['m.id as mergeId', 'm.merged_id as mergedPersonId', 'merged.reference as mergedReference', 'm.merged_at as mergedAt', 'u.id as userId', 'u.display_name as userName'])
+    .select(['m.id as mergeId', 'm.merged_id as mergedPersonId', 'merged.reference as mergedReference', 'm.merged_at as mergedAt', 'm.moved', 'u.id as userId', 'u.display_name as userName'])
     .where('m.survivor_id', '=', personId)
     .where('m.undone_at', 'is', null)
     .where(recordScope(actor, 'person'))

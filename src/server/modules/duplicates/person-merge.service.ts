@@ -20,11 +20,14 @@ function survivorValues(survivor: Person, merged: Person, fields: Partial<Record
   const given = pick('givenName');
   const family = pick('familyName');
   const patronymic = pick('patronymic');
-  const names = nameColumns({
-    givenName: given.given_name, familyName: family.family_name, patronymic: patronymic.patronymic,
-    givenNameAlt: given.given_name_alt, familyNameAlt: family.family_name_alt, patronymicAlt: patronymic.patronymic_alt,
-    nameScript: given === family ? given.name_script : undefined,
-  });
+  // A name part taken from a record typed in the other script comes in the survivor's script (its
+  // other-script spelling), so the survivor never reads «Абдуллаева Dilnozaxon».
+  const script = survivor.name_script;
+  const inScript = (from: Person, main: string, alt: string | null): [string, string | null] => (from.name_script === script || !alt ? [main, alt] : [alt, main]);
+  const [givenName, givenNameAlt] = inScript(given, given.given_name, given.given_name_alt);
+  const [familyName, familyNameAlt] = inScript(family, family.family_name, family.family_name_alt);
+  const [patronymicMain, patronymicAlt] = patronymic.patronymic ? inScript(patronymic, patronymic.patronymic, patronymic.patronymic_alt) : [null, patronymic.patronymic_alt];
+  const names = nameColumns({ givenName, familyName, patronymic: patronymicMain, givenNameAlt, familyNameAlt, patronymicAlt, nameScript: script });
   const dob = pick('birthDate');
   const address = pick('address');
   return {
@@ -173,8 +176,22 @@ export async function undoMerge(ctx: HandlerContext, mergeId: string) {
   return { mergeId: log.id, survivor: personViewFor(ctx.actor, survivorAfter), merged: personViewFor(ctx.actor, mergedAfter) };
 }
 
+/**
+ * Rows a merge moved, by table, as the merge answered them: entries with a
+ * before-image only record a change to a row (a membership ended, a pair
+ * decided), not a move.
+ */
+function movedCounts(moved: readonly MovedRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of moved) if (!m.before) counts[m.table] = (counts[m.table] ?? 0) + 1;
+  return counts;
+}
+
 /** The records a person absorbed, for the person detail. */
 export async function mergeHistory(ctx: HandlerContext, personId: string) {
   const rows = await mergeHistoryOf(ctx.db, ctx.actor, personId);
-  return rows.map((r) => ({ mergeId: r.mergeId, mergedPersonId: r.mergedPersonId, mergedReference: r.mergedReference, mergedAt: r.mergedAt, mergedBy: { id: r.userId, displayName: r.userName } }));
+  return rows.map((r) => ({
+    mergeId: r.mergeId, mergedPersonId: r.mergedPersonId, mergedReference: r.mergedReference, mergedAt: r.mergedAt,
+    mergedBy: { id: r.userId, displayName: r.userName }, moved: movedCounts(r.moved),
+  }));
 }

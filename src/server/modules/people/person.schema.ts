@@ -8,13 +8,15 @@ export const AGE_BANDS = ['0-2', '3-5', '6-11', '12-14', '15-17', '18-23', '24+'
 export type AgeBand = (typeof AGE_BANDS)[number];
 
 const name = requiredText(80);
-const pinfl = z
+/** A PINFL as typed (spaces dropped), checked by its check digit; '' or absent is null. */
+export const pinfl = z
   .string()
   .trim()
   .nullish()
   .transform((s) => (s ? s.replace(/\s+/g, '') : null))
   .refine((s) => s === null || isValidPinfl(s), 'invalid_pinfl');
-const birthCertificate = z
+/** A birth certificate number in its normal form; '' or absent is null. */
+export const birthCertificate = z
   .string()
   .trim()
   .max(30)
@@ -164,6 +166,8 @@ export const personMergeHistoryItem = z.object({
   mergedReference: z.string(),
   mergedAt: z.string(),
   mergedBy: z.object({ id: uuid, displayName: z.string() }),
+  /** How many linked rows moved to this person, by table (as the merge answered). */
+  moved: z.record(z.string(), z.number().int()),
 });
 
 export const personDetail = z.object({

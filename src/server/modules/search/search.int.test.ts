@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from '../../../../test/support/fixtures.ts';
 import { makePinfl } from '../../../shared/validation/pinfl.ts';
+import { today } from '../../../../test/support/casework.ts';
 
 let t: TestApp;
 let org: OrgFixture;
@@ -10,7 +11,12 @@ const ids: Record<string, { id: string; reference: string }> = {};
 const pinfl = makePinfl({ birthDate: '2014-03-08', sex: 'female', serial: 902 });
 let household: { id: string; reference: string };
 
-type Hits = { people: { score: number; person: { id: string; givenName?: string; birthDate?: string } }[]; households: { score: number; household: { id: string } }[] };
+type CaseHit = { id: string; caseNumber: string; status: string; riskLevel: string; householdId: string; householdReference: string; householdName?: string };
+type Hits = {
+  people: { score: number; person: { id: string; givenName?: string; birthDate?: string } }[];
+  households: { score: number; household: { id: string } }[];
+  cases: { score: number; case: CaseHit }[];
+};
 const search = async (client: TestClient, q: string) => (await client.post<Hits>('/api/search', { q })).body;
 const peopleOf = (h: Hits) => h.people.map((p) => p.person.id);
 
@@ -79,5 +85,74 @@ describe('global search', () => {
     const empty = await worker.post('/api/search', { q: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields).toContainEqual(expect.objectContaining({ path: ['q'], code: 'too_short' }));
+  });
+});
+
+describe('family cases by number', () => {
+  const openCase = async (client: TestClient, householdId: string) => {
+    const res = await client.post('/api/cases', { householdId, referralSource: 'school', referralDate: today, riskLevel: 'medium' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.case as CaseHit;
+  };
+  const casesOf = (h: Hits) => h.cases.map((c) => c.case.id);
+
+  it('finds a case by its whole number, its beginning or its short serial, in any letter case, with what the case list shows', async () => {
+    const opened = await openCase(worker, household.id);
+    const [, year, serial] = opened.caseNumber.split('-') as [string, string, string];
+    const whole = await search(worker, opened.caseNumber.toLowerCase());
+    expect(whole.cases).toEqual([{
+      score: 1,
+      case: { id: opened.id, caseNumber: opened.caseNumber, status: 'referred', riskLevel: 'medium', householdId: household.id, householdReference: household.reference, householdName: 'Камаловлар' },
+    }]);
+    expect([whole.people, whole.households]).toEqual([[], []]);
+    const short = await search(worker, ` fs-${year}-${Number(serial)} `);
+    expect(short.cases[0]).toMatchObject({ score: 1, case: { id: opened.id } });
+    const start = await search(worker, opened.caseNumber.slice(0, -1));
+    expect(casesOf(start)).toContain(opened.id);
+    expect(start.cases.find((c) => c.case.id === opened.id)!.score).toBeLessThan(1);
+    expect(casesOf(await search(worker, `FS-${year}`))).toContain(opened.id);
+    // A number is not a name: no person or household is looked up for it, and "FS" alone is not a number.
+    expect((await search(worker, 'FS')).cases).toEqual([]);
+  });
+
+  it('never reveals a case or a person out of scope: the answer is the one for a number or name that does not exist', async () => {
+    const clientB = await clientFor(t.baseUrl, t.db, org.workerB);
+    const created = await clientB.post('/api/households', { displayName: 'Hidoyatovlar', branchId: org.branchB, members: [
+      { relationship: 'child', person: { givenName: 'Зарифбек', familyName: 'Ҳидоятов', sex: 'male', birthDate: '2013-01-13' } },
+    ] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const hiddenCase = await openCase(clientB, created.body.household.id);
+    expect(casesOf(await search(clientB, hiddenCase.caseNumber))).toEqual([hiddenCase.id]);
+
+    const missing = await worker.post<Hits>('/api/search', { q: 'FS-1999-999999' });
+    const outOfScope = await worker.post<Hits>('/api/search', { q: hiddenCase.caseNumber });
+    expect(outOfScope.status).toBe(missing.status);
+    expect(outOfScope.body).toEqual(missing.body);
+    expect(outOfScope.body).toEqual({ people: [], households: [], cases: [] });
+    const nobody = await worker.post<Hits>('/api/search', { q: 'Qwertybek Asdfgov' });
+    const hiddenPerson = await worker.post<Hits>('/api/search', { q: 'Zarifbek Hidoyatov' });
+    expect(hiddenPerson.status).toBe(nobody.status);
+    expect(hiddenPerson.body).toEqual(nobody.body);
+    expect(hiddenPerson.body).toEqual({ people: [], households: [], cases: [] });
+    expect(peopleOf(await search(clientB, 'Zarifbek Hidoyatov'))).toHaveLength(1);
+
+    // The supervisor of branch A does not reach branch B; the director reaches both.
+    const supervisor = await clientFor(t.baseUrl, t.db, org.users.supervisor);
+    expect(casesOf(await search(supervisor, hiddenCase.caseNumber))).toEqual([]);
+    const director = await clientFor(t.baseUrl, t.db, org.users.director);
+    expect(casesOf(await search(director, hiddenCase.caseNumber))).toEqual([hiddenCase.id]);
+  });
+
+  it('shows a partner the household name of a case in their team, audits the cases shown, and refuses de-identified roles', async () => {
+    const teamHousehold = (await worker.post('/api/households', { displayName: 'Sobirovlar', branchId: org.branchA, teamId: org.teamA })).body.household;
+    const opened = await openCase(worker, teamHousehold.id);
+    const partner = await clientFor(t.baseUrl, t.db, org.users.partner);
+    const seen = await search(partner, opened.caseNumber);
+    expect(seen.cases).toEqual([{ score: 1, case: expect.objectContaining({ id: opened.id, householdName: 'Sobirovlar' }) }]);
+    const audit = await t.db.selectFrom('audit_event').select('details').where('action', '=', 'search').where('actor_user_id', '=', org.users.partner.id)
+      .orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ cases: [opened.id], people: [], households: [] });
+    const me = await clientFor(t.baseUrl, t.db, org.users.me_officer);
+    expect((await me.post('/api/search', { q: opened.caseNumber })).status).toBe(403);
   });
 });

@@ -1,7 +1,10 @@
+import { todayInUzbekistan } from '../../../shared/cases/case-dates.ts';
 import { nameSimilarity } from '../../../shared/names/index.ts';
 import type { Household, Person } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { HandlerContext } from '../../platform/http/context.ts';
+import { caseViewFor, type CaseRow } from '../cases/case.policy.ts';
+import { casesByNumber } from '../cases/case.repository.ts';
 import { householdViewFor } from '../households/household.policy.ts';
 import { fullNamesOf, matchFold, searchWords } from '../duplicates/match-keys.ts';
 import { maySearchByName, personViewFor } from '../people/person.policy.ts';
@@ -20,8 +23,13 @@ export interface ParsedQuery {
   personReference?: string;
   householdReference?: string;
   pinfl?: string;
+  /** The beginning of a family case number, upper-case: FS-2026-0001. */
+  caseNumber?: string;
   limit: number;
 }
+
+/** FS-, a year (or its start), then perhaps the serial (or its start). */
+const CASE_NUMBER_START = /^FS-\d{1,4}(?:-\d{0,6})?$/;
 
 export function parseQuery(raw: string, limit: number): ParsedQuery {
   const q = raw.trim();
@@ -29,6 +37,8 @@ export function parseQuery(raw: string, limit: number): ParsedQuery {
   if (/^P-\d+$/i.test(q)) return { ...parsed, personReference: q.toUpperCase() };
   if (/^H-\d+$/i.test(q)) return { ...parsed, householdReference: q.toUpperCase() };
   if (/^\d{14}$/.test(q.replace(/\s+/g, ''))) return { ...parsed, pinfl: q.replace(/\s+/g, '') };
+  const compact = q.replace(/\s+/g, '').toUpperCase();
+  if (CASE_NUMBER_START.test(compact)) return { ...parsed, caseNumber: compact };
   return { ...parsed, words: searchWords(q), fold: matchFold(q) };
 }
 
@@ -67,6 +77,21 @@ export function rankName(q: ParsedQuery, foldedName: string, fullNames: readonly
   return Math.round(0.7 * similarity * 1000) / 1000;
 }
 
+/**
+ * The full number a short serial stands for: people say "FS-2026-123" for
+ * FS-2026-000123. Undefined when the typed number has no complete year.
+ */
+export function paddedCaseNumber(start: string): string | undefined {
+  const m = /^FS-(\d{4})-(\d{1,6})$/.exec(start);
+  return m ? `FS-${m[1]}-${m[2]!.padStart(6, '0')}` : undefined;
+}
+
+/** The whole number (typed in full or by its short serial) ranks 1; a beginning ranks by how much of the number it covers. */
+export function rankCaseNumber(start: string, caseNumber: string): number {
+  if (caseNumber === start || caseNumber === paddedCaseNumber(start)) return 1;
+  return Math.round((0.5 + (0.5 * start.length) / Math.max(caseNumber.length, start.length)) * 1000) / 1000;
+}
+
 type Group<T> = { score: number; row: T }[];
 
 async function searchPeopleGroup(ctx: HandlerContext, q: ParsedQuery): Promise<Group<Person>> {
@@ -100,11 +125,29 @@ async function searchHouseholdsGroup(ctx: HandlerContext, q: ParsedQuery, people
   return [...byName, ...viaMembers].sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id)).slice(0, q.limit);
 }
 
+async function searchCasesGroup(ctx: HandlerContext, q: ParsedQuery): Promise<Group<CaseRow>> {
+  if (!q.caseNumber) return [];
+  const rows = await casesByNumber(ctx.db, ctx.actor, { prefix: q.caseNumber, exact: paddedCaseNumber(q.caseNumber) }, q.limit);
+  const start = q.caseNumber;
+  return rows
+    .map((row) => ({ row, score: rankCaseNumber(start, row.case_number) }))
+    .sort((a, b) => b.score - a.score || b.row.case_number.localeCompare(a.row.case_number));
+}
+
+function caseHit(ctx: HandlerContext, row: CaseRow, today: string) {
+  const v = caseViewFor(ctx.actor, row, today);
+  return {
+    id: v.id, caseNumber: v.caseNumber, status: v.status, riskLevel: v.riskLevel, householdId: v.householdId, householdReference: v.householdReference,
+    ...(v.householdName !== undefined ? { householdName: v.householdName } : {}),
+  };
+}
+
 /**
  * POST /api/search: people and households matching the query in any script
- * or spelling, or by reference or PINFL, in the caller's scope.
- * To add a kind of record (family cases by number), add a group here, to
- * globalSearchResponse, and a provider query in its own module's repository.
+ * or spelling, or by reference or PINFL, and family cases by number, in the
+ * caller's scope.
+ * To add a kind of record, add a group here, to globalSearchResponse, and a
+ * provider query in its own module's repository.
  */
 export async function globalSearch(ctx: HandlerContext, input: GlobalSearchInput): Promise<GlobalSearchResult> {
   if (!maySearchByName(ctx.actor.fieldView)) throw new AppError('forbidden', 'Your role may not search by name.');
@@ -113,9 +156,12 @@ export async function globalSearch(ctx: HandlerContext, input: GlobalSearchInput
   const canHouseholds = ctx.actor.permissions.has('household.read');
   const people = canPeople ? await searchPeopleGroup(ctx, q) : [];
   const households = canHouseholds ? await searchHouseholdsGroup(ctx, q, people) : [];
-  await ctx.audit({ action: 'search', details: { people: people.map((p) => p.row.id), households: households.map((h) => h.row.id) } });
+  const cases = ctx.actor.permissions.has('case.read') ? await searchCasesGroup(ctx, q) : [];
+  await ctx.audit({ action: 'search', details: { people: people.map((p) => p.row.id), households: households.map((h) => h.row.id), cases: cases.map((c) => c.row.id) } });
+  const today = todayInUzbekistan();
   return {
     people: people.map((p) => ({ score: p.score, person: personViewFor(ctx.actor, p.row) })),
     households: households.map((h) => ({ score: h.score, household: householdViewFor(ctx.actor, h.row) })),
+    cases: cases.map((c) => ({ score: c.score, case: caseHit(ctx, c.row, today) })),
   };
 }

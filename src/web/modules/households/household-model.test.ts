@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HouseholdView } from '../../api/types.ts';
 import { emptyPersonForm } from '../people/person-model.ts';
 import {
-  changedHouseholdFields, emptyHouseholdForm, householdPayload, householdToForm, memberInput, validateHousehold, validateMember,
+  caregiverNamesFor, changedHouseholdFields, emptyHouseholdForm, householdPayload, householdToForm, memberInput, validateHousehold, validateMember,
+  type MemberDraft,
 } from './household-model.ts';
 
 const household: HouseholdView = {
@@ -72,5 +73,25 @@ describe('members', () => {
       'person.givenName': 'required',
       'person.sex': 'required',
     });
+  });
+});
+
+describe('a new member who may be registered already', () => {
+  const child: MemberDraft = { key: 'c', kind: 'new', values: emptyPersonForm({ givenName: 'Gayrat', familyName: 'Iusupov', sex: 'male' }), relationship: 'child', isPrimaryCaregiver: false };
+  const mother: MemberDraft = { key: 'm', kind: 'new', values: emptyPersonForm({ givenName: 'Shahnoza ', familyName: 'Iusupova' }), relationship: 'mother', isPrimaryCaregiver: false };
+  const aunt: MemberDraft = {
+    key: 'a', kind: 'existing', person: { id: 'p', reference: 'P-1', givenName: 'Dilnoza', familyName: 'Rahimova', archivedAt: null, version: 1 }, relationship: 'other_relative', isPrimaryCaregiver: true,
+  };
+  const sibling: MemberDraft = { ...child, key: 's', values: emptyPersonForm({ givenName: 'Madina', familyName: 'Iusupova' }), relationship: 'sibling' };
+
+  it('carries the worker\'s reason to register them anyway', () => {
+    const override = { reason: 'Cousins', candidateIds: ['x'] };
+    expect(memberInput(child, override)).toMatchObject({ person: { givenName: 'Gayrat', duplicateOverride: override } });
+    expect(memberInput(child)).not.toHaveProperty('person.duplicateOverride');
+  });
+
+  it('is compared with the caregivers typed with them: parents and the primary caregiver, not siblings or themself', () => {
+    expect(caregiverNamesFor([child, mother, aunt, sibling], 0)).toEqual(['Shahnoza Iusupova', 'Dilnoza Rahimova']);
+    expect(caregiverNamesFor([child, mother], 1)).toEqual([]);
   });
 });

@@ -116,13 +116,33 @@ export type MemberInput =
   | { personId: string; relationship: Relationship | ''; isPrimaryCaregiver: boolean }
   | { person: Record<string, unknown>; relationship: Relationship | ''; isPrimaryCaregiver: boolean };
 
-/** A member as the API takes it: an existing person by id, or a new person's few fields. */
-export function memberInput(m: MemberDraft): MemberInput {
+/**
+ * A member as the API takes it: an existing person by id, or a new person's
+ * few fields, with the worker's reason when they register a likely duplicate.
+ */
+export function memberInput(m: MemberDraft, duplicateOverride?: { reason: string; candidateIds: string[] }): MemberInput {
   if (m.kind === 'existing') return { personId: m.person.id, relationship: m.relationship, isPrimaryCaregiver: m.isPrimaryCaregiver };
   const full = formToPayload(m.values) as unknown as Record<string, unknown>;
   const person: Record<string, unknown> = {};
   for (const f of MEMBER_PERSON_FIELDS) if (full[f] !== undefined) person[f] = full[f];
+  if (duplicateOverride) person['duplicateOverride'] = duplicateOverride;
   return { person, relationship: m.relationship, isPrimaryCaregiver: m.isPrimaryCaregiver };
+}
+
+const CAREGIVING: readonly Relationship[] = ['mother', 'father', 'guardian', 'grandparent'];
+
+/**
+ * The names of the other members who care for the family (parents, guardian,
+ * grandparent, or marked primary caregiver), as the duplicate check compares
+ * them with the caregivers of a registered child.
+ */
+export function caregiverNamesFor(members: readonly MemberDraft[], index: number): string[] {
+  return members.flatMap((m, i) => {
+    if (i === index || !(m.isPrimaryCaregiver || (m.relationship && CAREGIVING.includes(m.relationship)))) return [];
+    const p = m.kind === 'existing' ? m.person : m.values;
+    const name = [p.givenName, p.familyName].map((x) => (x ?? '').trim()).filter(Boolean).join(' ');
+    return name ? [name] : [];
+  });
 }
 
 /** Problems of each member row, keyed like the server's paths: `relationship`, `person.givenName`. */

@@ -5,7 +5,7 @@ import { api, isApiError } from '../../api/client.ts';
 import type { DuplicateCandidate, PersonDetail, PersonView } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
-import { useUser } from '../../session/session.tsx';
+import { can, useUser } from '../../session/session.tsx';
 import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConflictDialog } from '../../ui/conflict-dialog.tsx';
@@ -17,13 +17,17 @@ import { PageHeader } from '../../ui/page-header.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { useLocationLabels } from '../locations/use-location-labels.ts';
 import { useOrganisation } from '../organisation/organisation.ts';
-import { DuplicateCandidates } from './duplicate-candidates.tsx';
+import { DuplicateCandidates, DuplicatesAnnouncer, duplicateReasonId } from './duplicate-candidates.tsx';
 import { PERSON_EDITABLE_KEYS, personConflictFields, personFieldLabel } from './person-display.ts';
 import { personFieldTarget, PersonForm } from './person-form.tsx';
 import {
   changedFields, emptyPersonForm, formToPayload, PERSON_FORM_FIELDS, personNames, personToForm, validatePersonForm,
   type PersonFormField, type PersonFormValues,
 } from './person-model.ts';
+import {
+  checkKey, duplicateCheckBody, duplicateSaveDecision, identityChanged, mergeCandidates, needsDuplicateReason, stillRefused, useDuplicateCheck,
+  type RefusedCandidates,
+} from './use-duplicate-check.ts';
 
 const ID_PREFIX = 'person-';
 
@@ -64,35 +68,46 @@ export function PersonCreatePage() {
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  // A refused save's candidates stay beside the live ones while the person typed is unchanged: they are the server's word.
+  const [refused, setRefused] = useState<RefusedCandidates | undefined>(undefined);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
   const visible = useMemo(() => new Set(PERSON_FORM_FIELDS), []);
   const branches = org.data?.branches ?? [];
   const onlyBranch = branches.length === 1 ? branches[0]!.id : '';
   const effective = !values.branchId && onlyBranch ? { ...values, branchId: onlyBranch } : values;
   const { fields, items, message } = useFormErrors(local, error);
-  const candidates = isApiError(error) && error.code === 'possible_duplicate' ? (error.candidates as DuplicateCandidate[]) : [];
+  const checked = duplicateCheckBody(effective);
+  const live = useDuplicateCheck(checked, { enabled: can(user, 'person.create') });
+  const candidates = mergeCandidates(stillRefused(refused, checked), live.candidates);
+  const overriding = needsDuplicateReason(candidates);
+  const summary: SummaryItem[] = reasonError ? [...items, { target: duplicateReasonId(), message: reasonError, label: t('duplicates.reasonSummary') }] : items;
 
+  /**
+   * Saves. With likely duplicates on screen the worker's reason goes with the
+   * save up front; a likely one the live check had not shown yet still comes
+   * back as a 409, and joins the list.
+   */
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await save(undefined);
-  }
-
-  /** Saves; `override` registers the person although the server found likely duplicates. */
-  async function save(override: { reason: string; candidateIds: string[] } | undefined) {
     setAttempt((n) => n + 1);
     const problems = localErrors(t, effective, visible);
     setLocal(problems);
-    if (Object.keys(problems).length) {
+    const decision = duplicateSaveDecision(candidates, reason);
+    setReasonError(decision.kind === 'reason_missing' ? t('fieldErrors.required') : undefined);
+    if (Object.keys(problems).length || decision.kind === 'reason_missing') {
       setError(undefined);
       return;
     }
     setBusy(true);
     try {
-      const body = override ? { ...formToPayload(effective), duplicateOverride: override } : formToPayload(effective);
+      const body = decision.kind === 'override' ? { ...formToPayload(effective), duplicateOverride: decision.override } : formToPayload(effective);
       const created = await api.post<PersonView>('/api/people', body);
       setError(undefined);
       toast.show(t('people.created', { reference: created.reference }));
       void navigate(`/people/${created.id}`);
     } catch (e) {
+      if (isApiError(e) && e.code === 'possible_duplicate') setRefused({ key: checkKey(checked), candidates: e.candidates as DuplicateCandidate[] });
       setError(e);
     } finally {
       setBusy(false);
@@ -102,16 +117,21 @@ export function PersonCreatePage() {
   return (
     <>
       <PageHeader title={t('people.newTitle')} breadcrumbs={<Breadcrumbs />} />
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary message={message} items={items} attempt={attempt} />
-        <p className="field-hint">{t('common.requiredLegend')}</p>
-        {candidates.length > 0 && (
-          <DuplicateCandidates candidates={candidates} busy={busy} onOverride={(reason, candidateIds) => void save({ reason, candidateIds })} />
-        )}
-        <PersonForm values={effective} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+      <form onSubmit={submit} noValidate className="form form--aside">
+        <div className="form-main">
+          <ErrorSummary message={message} items={summary} attempt={attempt} />
+          <p className="field-hint">{t('common.requiredLegend')}</p>
+          <PersonForm values={effective} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+        </div>
+        <div className="form-aside">
+          <DuplicatesAnnouncer count={candidates.length} />
+          {candidates.length > 0 && (
+            <DuplicateCandidates candidates={candidates} reason={{ value: reason, onChange: setReason, error: reasonError }} />
+          )}
+        </div>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
-            {t('people.register')}
+            {overriding ? t('duplicates.registerAnyway') : t('people.register')}
           </Button>
           <Link to="/people" className="button button--secondary">
             {t('common.cancel')}
@@ -155,6 +175,7 @@ export function PersonEditPage() {
 function PersonEditor({ initial }: { initial: PersonView }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const user = useUser();
   const navigate = useNavigate();
   const toast = useToast();
   const org = useOrganisation();
@@ -171,6 +192,11 @@ function PersonEditor({ initial }: { initial: PersonView }) {
   const location = useLocationLabels(conflict ? [conflict.mine, conflict.current] : []);
   const names = personNames(base, locale);
   const label = names.primary || base.reference;
+  // A changed name, birth date or identity number may now match someone else registered: say so before saving.
+  const saved = useMemo(() => personToForm(base), [base]);
+  const live = useDuplicateCheck(identityChanged(saved, values) ? duplicateCheckBody(values, { excludePersonId: base.id }) : null, {
+    enabled: can(user, 'person.create'),
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -220,14 +246,20 @@ function PersonEditor({ initial }: { initial: PersonView }) {
           <p>{t('people.archivedNotice')}</p>
         </div>
       )}
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary
-          message={isApiError(error) && error.code === 'version_conflict' ? t('errors.version_conflict') : message}
-          items={items}
-          attempt={attempt}
-        />
-        <p className="field-hint">{t('common.requiredLegend')}</p>
-        <PersonForm key={formKey} values={values} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+      <form onSubmit={submit} noValidate className="form form--aside">
+        <div className="form-main">
+          <ErrorSummary
+            message={isApiError(error) && error.code === 'version_conflict' ? t('errors.version_conflict') : message}
+            items={items}
+            attempt={attempt}
+          />
+          <p className="field-hint">{t('common.requiredLegend')}</p>
+          <PersonForm key={formKey} values={values} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+        </div>
+        <div className="form-aside">
+          <DuplicatesAnnouncer count={live.candidates.length} />
+          {live.candidates.length > 0 && <DuplicateCandidates candidates={live.candidates} mode="edit" />}
+        </div>
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={busy}>
             {t('common.saveChanges')}

@@ -1,6 +1,5 @@
 import type { FieldErrorCode } from '../../../shared/errors.ts';
 import { parseDisplayDate, toDisplayDate } from '../../../shared/i18n/format.ts';
-import type { Locale } from '../../../shared/i18n/locales.ts';
 import { detectScript } from '../../../shared/names/transliterate.ts';
 import { isValidBirthCertificate, normalizeBirthCertificate } from '../../../shared/validation/birth-certificate.ts';
 import { formatUzPhone, parseUzPhone } from '../../../shared/validation/phone.ts';
@@ -212,32 +211,4 @@ export function guessScript(...names: string[]): NameScript | null {
   return s === 'cyrl' || s === 'latn' ? s : null;
 }
 
-/** Which script the interface reads in: Russian and Uzbek Cyrillic read Cyrillic names first. */
-export function readerScript(locale: Locale): NameScript {
-  return locale === 'ru' || locale === 'uz-Cyrl' ? 'cyrl' : 'latn';
-}
-
-export interface NameParts {
-  familyName?: string | null | undefined;
-  givenName?: string | null | undefined;
-  patronymic?: string | null | undefined;
-}
-
-function joinName(p: NameParts): string {
-  return [p.familyName, p.givenName, p.patronymic].filter((x) => x && x.trim()).join(' ');
-}
-
-/**
- * A person's name as the reader would write it: in the reader's script when
- * the record has it, family name first (the local convention). Returns the
- * other-script form separately so both can be shown. Empty when the role sees
- * no names.
- */
-export function personNames(p: PersonView, locale: Locale): { primary: string; secondary: string } {
-  const original = joinName(p);
-  const alt = joinName({ familyName: p.familyNameAlt, givenName: p.givenNameAlt, patronymic: p.patronymicAlt });
-  if (!original) return { primary: '', secondary: '' };
-  const altScript: NameScript | null = p.nameScript === 'cyrl' ? 'latn' : p.nameScript === 'latn' ? 'cyrl' : null;
-  if (alt && altScript === readerScript(locale)) return { primary: alt, secondary: original };
-  return { primary: original, secondary: alt };
-}
+export { personNames, readerScript, type NameParts } from './person-names.ts';

@@ -19,6 +19,7 @@ import { branchName, teamName, useOrganisation, workerName } from '../organisati
 import { RecordConsentDialog, WithdrawConsentDialog } from './consent-dialogs.tsx';
 import { ageOn } from './person-display.ts';
 import { personNames } from './person-model.ts';
+import { MergedIntoBanner, MergedRecords, useJustMergedToast } from '../duplicates/merge-history.tsx';
 
 /** A person: details as the user's role may see them, their households and consents. */
 export function PersonViewPage() {
@@ -44,6 +45,7 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
   const [archiving, setArchiving] = useState(false);
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState<ConsentView | null>(null);
+  useJustMergedToast(reload);
   const archived = Boolean(p.archivedAt);
   const title = names.primary || t('people.personTitle', { reference: p.reference });
 
@@ -120,7 +122,8 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
           )
         }
       />
-      {archived && (
+      {p.mergedIntoId && <MergedIntoBanner person={p} />}
+      {archived && !p.mergedIntoId && (
         <div className="notice">
           <p>{t('people.archivedOn', { date: formatDate(locale, p.archivedAt) })}</p>
         </div>
@@ -214,6 +217,10 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
             </div>
           )}
         </section>
+      )}
+
+      {detail.merges && detail.merges.length > 0 && (
+        <MergedRecords merges={detail.merges} canUndo={can(user, 'person.merge') && user.fieldView === 'full'} onUndone={reload} />
       )}
 
       {archiving && (
