@@ -188,6 +188,8 @@ export async function apiJson<T = any>(page: Page, method: 'GET' | 'POST' | 'PAT
  * violation, naming each rule and the elements it found.
  */
 export async function expectNoSeriousAxeViolations(page: Page, label = ''): Promise<void> {
+  // A list refreshing behind its old rows is dimmed on purpose: check the page once it has settled.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad

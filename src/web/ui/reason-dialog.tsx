@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api/client.ts';
 import { Button } from './button.tsx';
@@ -18,10 +18,20 @@ export interface ReasonDialogProps<T> {
   reasonLabel: string;
   reasonHint?: string;
   submitLabel: string;
+  /** Archiving and removing are red; a decision such as "not the same person" is not. */
+  submitVariant?: 'danger' | 'primary';
+  /** Shown above the text, e.g. what is being decided on. */
+  children?: ReactNode;
   onClose: () => void;
   onDone: (answer: T) => void;
-  /** Someone changed the record meanwhile: the page reloads it so the user decides again on what it is now. */
+  /**
+   * Someone changed or decided the record meanwhile (an answer with one of
+   * `conflictCodes`): the message is shown and the page reloads it, so the
+   * user decides again on what it is now.
+   */
   onConflict?: () => void;
+  conflictCodes?: readonly string[];
+  conflictMessage?: string;
 }
 
 /**
@@ -51,8 +61,8 @@ export function ReasonDialog<T>(props: ReasonDialogProps<T>) {
     try {
       props.onDone(await api.post<T>(props.path, { ...props.body, reason: reason.trim() }));
     } catch (e) {
-      if (isApiError(e) && e.code === 'version_conflict' && props.onConflict) {
-        toast.show(t('common.changedMeanwhile'), 'error');
+      if (isApiError(e) && (props.conflictCodes ?? ['version_conflict']).includes(e.code) && props.onConflict) {
+        toast.show(props.conflictMessage ?? t('common.changedMeanwhile'), 'error');
         props.onConflict();
         return;
       }
@@ -70,7 +80,7 @@ export function ReasonDialog<T>(props: ReasonDialogProps<T>) {
       onClose={props.onClose}
       actions={
         <>
-          <Button type="submit" form="reason-form" variant="danger" busy={busy}>
+          <Button type="submit" form="reason-form" variant={props.submitVariant ?? 'danger'} busy={busy}>
             {props.submitLabel}
           </Button>
           <Button onClick={props.onClose}>{t('common.cancel')}</Button>
@@ -83,6 +93,7 @@ export function ReasonDialog<T>(props: ReasonDialogProps<T>) {
           items={fieldError ? [{ target: 'reason-text', message: fieldError, label: props.reasonLabel }] : []}
           attempt={attempt}
         />
+        {props.children}
         <p>{props.text}</p>
         <TextField id="reason-text" label={props.reasonLabel} hint={props.reasonHint} value={reason} onChange={setReason} required multiline maxLength={500} error={fieldError} />
       </form>

@@ -154,7 +154,6 @@ export function DuplicatesPage() {
           }}
           onStale={() => {
             setDismissing(null);
-            toast.show(t('review.dismiss.decided'), 'error');
             setRefocusAfter(queue.data ?? null);
             queue.reload();
           }}
