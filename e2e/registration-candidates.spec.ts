@@ -171,3 +171,39 @@ test('a new household member and an edited person get their candidates too', asy
   await snap(page, '04-edit-form-phone');
   await context.close();
 });
+
+test('adding a new member to an existing household checks them too, with the reason asked up front', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await signIn(page, WORKER, { locale: E });
+  const households = await apiJson<{ items: { id: string; displayName: string }[] }>(page, 'POST', '/api/households/search', { q: 'Rahimovlar', page: 1, pageSize: 5, sort: 'relevance' });
+  const rahimovs = households.items.find((h) => h.displayName === 'Rahimovlar oilasi')!;
+  await page.goto(`/households/${rahimovs.id}`);
+  await page.getByRole('button', { name: t('households.addMember'), exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: t('households.addMember') });
+  await dialog.getByRole('button', { name: t('households.addNewPerson'), exact: true }).click();
+  // Aziz (demo, 2013, of this family) typed again in Cyrillic, as a second worker might.
+  await dialog.getByRole('textbox', { name: t('person.fields.familyName'), exact: true }).fill('Раҳимов');
+  await dialog.getByRole('textbox', { name: t('person.fields.givenName'), exact: true }).fill('Азиз');
+  await dialog.getByRole('radio', { name: t('sex.male'), exact: true }).check();
+  await dialog.getByRole('textbox', { name: t('person.fields.birthDate'), exact: true }).fill('02.09.2013');
+  await dialog.getByRole('combobox', { name: t('households.fields.relationship'), exact: true }).selectOption('child');
+  const panel = dialog.getByRole('region', { name: panelTitle });
+  await expect(panel.getByRole('link', { name: /^Rahimov Aziz / })).toBeVisible();
+  await expect(panel.getByText(t('duplicates.band.likely'), { exact: true }).first()).toBeVisible();
+  let posted = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith('/members')) posted += 1;
+  });
+  await dialog.getByRole('button', { name: t('households.addMember'), exact: true }).click();
+  await expect(dialog.locator('.error-summary').getByRole('link', { name: new RegExp(t('duplicates.reasonSummary')) })).toBeVisible();
+  expect(posted).toBe(0);
+  await snap(page, '05-add-member-dialog');
+  await expectNoSeriousAxeViolations(page, 'add member with candidates');
+  await panel.getByRole('textbox', { name: t('duplicates.reason') }).fill('Checking with the mother which record is right');
+  const saved = interceptSave(page, `**/api/households/${rahimovs.id}/members`, { household: { id: rahimovs.id }, members: [] });
+  await dialog.getByRole('button', { name: t('households.addMember'), exact: true }).click();
+  expect((await saved)['person'].duplicateOverride).toMatchObject({ reason: 'Checking with the mother which record is right', candidateIds: expect.arrayContaining([expect.any(String)]) });
+  await context.close();
+});

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
 import { formatUzPhone } from '../../../shared/validation/phone.ts';
 import { api, isApiError } from '../../api/client.ts';
-import type { HouseholdDetail, HouseholdMember, HouseholdView } from '../../api/types.ts';
+import type { DuplicateCandidate, HouseholdDetail, HouseholdMember, HouseholdView } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
@@ -21,6 +21,9 @@ import { addressText, useLocationLabels } from '../locations/use-location-labels
 import { branchName, teamName, useOrganisation, workerName } from '../organisation/organisation.ts';
 import { personNames } from '../people/person-model.ts';
 import { memberInput, validateMember, type MemberDraft } from './household-model.ts';
+import { MemberDuplicates, memberDuplicatesPrefix } from './member-duplicates.tsx';
+import { duplicateReasonId } from '../people/duplicate-candidates.tsx';
+import { checkKey, duplicateCheckBody, duplicateSaveDecision, mergeCandidates, stillRefused, type RefusedCandidates } from '../people/use-duplicate-check.ts';
 import { AddMemberButtons, MemberRow, memberFieldId, memberFieldLabel } from './member-editor.tsx';
 
 const HouseholdCases = lazy(() => import('../cases/household-cases.tsx').then((m) => ({ default: m.HouseholdCases })));
@@ -197,6 +200,7 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
       {adding && (
         <AddMemberDialog
           household={h}
+          members={detail.members}
           excludeIds={detail.members.map((m) => m.person.id)}
           onClose={() => setAdding(false)}
           onDone={(next) => {
@@ -226,15 +230,36 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
   );
 }
 
-function AddMemberDialog(props: { household: HouseholdView; excludeIds: string[]; onClose: () => void; onDone: (d: HouseholdDetail) => void }) {
+function AddMemberDialog(props: { household: HouseholdView; members: readonly HouseholdMember[]; excludeIds: string[]; onClose: () => void; onDone: (d: HouseholdDetail) => void }) {
   const { t } = useTranslation();
+  const user = useUser();
   const [member, setMember] = useState<MemberDraft | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  // A new member who may be registered already: live candidates, a refused save's, and the worker's reason.
+  const [live, setLive] = useState<DuplicateCandidate[]>([]);
+  const [refused, setRefused] = useState<RefusedCandidates | undefined>(undefined);
+  const [reason, setReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const { household } = props;
+  const typed = member?.kind === 'new' ? duplicateCheckBody(member.values) : null;
+  const candidates = mergeCandidates(stillRefused(refused, typed), live);
   const errors = { ...local, ...fieldErrorsOf(t, error) };
-  const items: SummaryItem[] = Object.entries(errors).map(([path, message]) => ({ target: memberFieldId(0, path), message, label: memberFieldLabel(t, path) }));
+  if (errors['person'] && isApiError(error) && error.code === 'possible_duplicate') {
+    delete errors['person'];
+    errors['person.familyName'] = t('households.duplicateMember');
+  }
+  const items: SummaryItem[] = [
+    ...Object.entries(errors).map(([path, message]) => ({ target: memberFieldId(0, path), message, label: memberFieldLabel(t, path) })),
+    ...(reasonMissing ? [{ target: duplicateReasonId(memberDuplicatesPrefix(0)), message: t('fieldErrors.required'), label: t('duplicates.reasonSummary') }] : []),
+  ];
+  // The household's caregivers, as the check compares them with a registered child's.
+  const caregiverNames = props.members
+    .filter((m) => m.isPrimaryCaregiver || ['mother', 'father', 'guardian', 'grandparent'].includes(m.relationship))
+    .map((m) => [m.person.givenName, m.person.familyName].filter(Boolean).join(' '))
+    .filter(Boolean);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -243,11 +268,15 @@ function AddMemberDialog(props: { household: HouseholdView; excludeIds: string[]
     const problems = Object.fromEntries(Object.entries(validateMember(member)).map(([k, code]) => [k, t(`fieldErrors.${code}`)]));
     setLocal(problems);
     setError(undefined);
-    if (Object.keys(problems).length) return;
+    const decision = member.kind === 'new' ? duplicateSaveDecision(candidates, reason) : ({ kind: 'plain' } as const);
+    setReasonMissing(decision.kind === 'reason_missing');
+    if (Object.keys(problems).length || decision.kind === 'reason_missing') return;
     setBusy(true);
     try {
-      props.onDone(await api.post<HouseholdDetail>(`/api/households/${props.household.id}/members`, memberInput(member)));
+      props.onDone(await api.post<HouseholdDetail>(`/api/households/${household.id}/members`, memberInput(member, decision.kind === 'override' ? decision.override : undefined)));
     } catch (e) {
+      // Found likely registered on saving: those candidates join the live ones under the row.
+      if (isApiError(e) && e.code === 'possible_duplicate') setRefused({ key: checkKey(typed), candidates: e.candidates as DuplicateCandidate[] });
       setError(e);
     } finally {
       setBusy(false);
@@ -274,7 +303,21 @@ function AddMemberDialog(props: { household: HouseholdView; excludeIds: string[]
       <form id="add-member-form" onSubmit={submit} noValidate>
         <ErrorSummary message={error !== undefined && items.length === 0 ? errorText(t, error) : undefined} items={items} attempt={attempt} />
         {member ? (
-          <MemberRow index={0} member={member} errors={errors} onChange={setMember} onRemove={() => setMember(null)} />
+          <>
+            <MemberRow index={0} member={member} errors={errors} onChange={setMember} onRemove={() => setMember(null)} />
+            {member.kind === 'new' && (
+              <MemberDuplicates
+                index={0}
+                values={member.values}
+                address={{ regionId: household.regionId ?? '', districtId: household.districtId ?? '', mahallaId: household.mahallaId ?? '' }}
+                caregiverNames={caregiverNames}
+                candidates={candidates}
+                onLive={setLive}
+                enabled={can(user, 'person.create')}
+                reason={{ value: reason, onChange: setReason, error: reasonMissing ? t('fieldErrors.required') : undefined }}
+              />
+            )}
+          </>
         ) : (
           <AddMemberButtons idPrefix="add-member-pick-" excludeIds={props.excludeIds} onAdd={setMember} />
         )}
