@@ -1,7 +1,7 @@
 /**
  * Speed of duplicate detection and search at registry scale.
  *
- *   npx tsx bench/duplicates-scale.ts [--people 1000000] [--db embedded|server] [--lookups 200] [--searches 300] [--scan-batch 1000] [--no-scan]
+ *   npx tsx bench/duplicates-scale.ts [--people 1000000] [--db embedded|server] [--lookups 200] [--searches 300] [--scan-batch BLOCKS] [--no-scan] [--keep]
  *
  * Makes a throwaway database (embedded PostgreSQL in a temporary directory,
  * or a new database on the server named by OILA_BENCH_DATABASE_URL, default
@@ -19,8 +19,10 @@
  *    for a social worker (caseload) and a supervisor (branch);
  *  - search-as-you-type (POST /api/search) with prefixes of 3–8 letters;
  *  - the full background scan of the registry, run batch by batch as the
- *    job runner does.
- * and prints a table. The database is dropped at the end.
+ *    job runner does, with the time of each phase and kind of block, and
+ *    the pairs it found judged against the injected re-registrations.
+ * and prints a table. The database is dropped at the end; --keep keeps it,
+ * with the injected pairs in a table bench_truth, to time other scans of it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,7 +51,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'embedded' },
     lookups: { type: 'string', default: '200' },
     searches: { type: 'string', default: '300' },
-    'scan-batch': { type: 'string', default: '1000' },
+    'scan-batch': { type: 'string' },
     'no-scan': { type: 'boolean', default: false },
     seed: { type: 'string', default: '7' },
     keep: { type: 'boolean', default: false },
@@ -380,6 +382,11 @@ async function main() {
     const world = await makeWorld(db);
     log(`loading ${N} people`);
     const loaded = await load(db, pool, world);
+    if (values.keep) {
+      // The ground truth lives only in this process: kept with the database, other scans of it can be judged too.
+      await sql`CREATE TABLE bench_truth (pair text PRIMARY KEY)`.execute(db);
+      await sql`INSERT INTO bench_truth SELECT unnest(${[...truth]}::text[])`.execute(db);
+    }
     rows.push(['people (of which registered twice)', `${N} (${loaded.dups})`], ['match keys', String(loaded.keysCount)],
       ['load (multi-row INSERT … unnest, keys computed in Node)', `${(loaded.loadMs / 1000).toFixed(1)} s`], ['index and constraint rebuild', `${(loaded.indexMs / 1000).toFixed(1)} s`]);
 
@@ -447,11 +454,22 @@ async function main() {
     if (!values['no-scan']) {
       log('full scan');
       await db.insertInto('duplicate_scan').values({ organisation_id: world.orgId, started_by: world.director, cursor: null, error: null, started_at: null, heartbeat_at: null, finished_at: null }).execute();
-      const batch = Number(values['scan-batch']);
+      const batch = values['scan-batch'] ? Number(values['scan-batch']) : undefined;
       const t0 = performance.now();
+      // Time per phase, and per kind of block while matching (read from the scan's cursor after each step).
+      const phases = new Map<string, number>();
+      let phase = 'pending';
+      let since = t0;
       let last = 0;
+      let steps = 0;
       for (;;) {
-        const step = await runScanStep(db, { batchSize: batch, organisationId: world.orgId });
+        steps += 1;
+        const step = await runScanStep(db, { organisationId: world.orgId, ...(batch ? { batchSize: batch } : {}) });
+        const row = await db.selectFrom('duplicate_scan').select(['phase', 'cursor']).where('organisation_id', '=', world.orgId).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+        const now = performance.now();
+        phases.set(phase, (phases.get(phase) ?? 0) + now - since);
+        since = now;
+        phase = row.phase === 'matching' && row.cursor ? `matching: ${(JSON.parse(row.cursor) as { stage: string }).stage}` : row.phase;
         if (!step || step.status === 'done') break;
         if (step.processed - last >= 100_000) {
           last = step.processed;
@@ -459,8 +477,11 @@ async function main() {
         }
       }
       const scanMs = performance.now() - t0;
+      rows.push([`full scan (${steps} steps of ${batch ?? 'the default'} blocks, one transaction each)`, `${(scanMs / 1000).toFixed(1)} s (${Math.round(N / (scanMs / 1000))} people/s)`]);
+      const matching = [...phases].filter(([p]) => p.startsWith('matching')).reduce((sum, [, ms]) => sum + ms, 0);
+      rows.push(['  … indexing / matching', `${((phases.get('indexing') ?? 0) / 1000).toFixed(1)} s / ${(matching / 1000).toFixed(1)} s`]);
+      rows.push(['  … matching by kind of block', [...phases].filter(([p]) => p.startsWith('matching: ')).map(([p, ms]) => `${p.slice(10)} ${(ms / 1000).toFixed(1)} s`).join(', ')]);
       const bands = await db.selectFrom('duplicate_pair').select(['band', (eb) => eb.fn.countAll<number>().as('n')]).where('organisation_id', '=', world.orgId).groupBy('band').execute();
-      rows.push([`full scan (batches of ${batch}, one transaction each)`, `${(scanMs / 1000).toFixed(1)} s (${Math.round(N / (scanMs / 1000))} people/s)`]);
       rows.push(['  … pairs found', bands.map((b) => `${b.n} ${b.band}`).join(', ') || 'none']);
       const found = await db.selectFrom('duplicate_pair').select(['person_a_id', 'person_b_id', 'band']).where('organisation_id', '=', world.orgId).execute();
       for (const band of ['likely', 'possible'] as const) {

@@ -5,6 +5,7 @@ import * as personMatching from './migrations/0002-person-matching.ts';
 import * as familyCases from './migrations/0003-family-cases.ts';
 import * as casework from './migrations/0004-casework.ts';
 import * as attachmentRemoval from './migrations/0005-attachment-removal.ts';
+import * as duplicateScanBlocks from './migrations/0006-duplicate-scan-blocks.ts';
 
 /**
  * Migrations are listed here, not discovered on disk, so a bundled or
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0003-family-cases': familyCases,
   '0004-casework': casework,
   '0005-attachment-removal': attachmentRemoval,
+  '0006-duplicate-scan-blocks': duplicateScanBlocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

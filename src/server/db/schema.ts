@@ -366,7 +366,7 @@ export interface DuplicateScanTable {
   organisation_id: string;
   status: Generated<'pending' | 'running' | 'done' | 'failed'>;
   phase: Generated<'indexing' | 'matching'>;
-  /** The last person id matched; the scan resumes after it. */
+  /** Where the matching phase is (JSON: kind of block, last block done, progress); the scan resumes after it. */
   cursor: string | null;
   processed: Generated<number>;
   total: Generated<number>;

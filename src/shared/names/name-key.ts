@@ -350,7 +350,8 @@ const VOWELS = new Set('aeiu');
 
 function substitutionCost(x: string, y: string): number {
   if (x === y) return 0;
-  const pair = [x, y].sort().join('');
+  // Called for every cell of every edit distance: no array to sort.
+  const pair = x < y ? x + y : y + x;
   // Slips between close vowels are spelling variants (Ahmad/Ahmed); a↔u is
   // dearer because it also separates names (Hasan/Husan). Russian writes
   // Arabic h (folded to x) as g in some names (Ibragim).

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { DuplicatePairStatus } from '../../../shared/duplicates.ts';
 import { ROLE_REACH } from '../../../shared/permissions.ts';
 import type { Person } from '../../db/schema.ts';
@@ -60,8 +60,6 @@ export async function refreshStaleMatchKeys(db: Executor, organisationId: string
 
 /** Similarity at or above which a folded name is a trigram candidate (pg_trgm's `%`). */
 export const TRIGRAM_THRESHOLD = 0.45;
-/** Largest block of people sharing one exact key that a scan compares pairwise. */
-export const BLOCK_CAP = 40;
 
 /**
  * Active people in the caller's scope who share a candidate key with the
@@ -176,57 +174,187 @@ export async function countActivePeople(db: Executor, organisationId: string): P
   return Number(r.n);
 }
 
-/** The next batch of active people after the cursor, in id order. */
-export async function nextScanBatch(db: Executor, organisationId: string, cursor: string | null, size: number): Promise<Person[]> {
-  let q = db.selectFrom('person').selectAll().where('organisation_id', '=', organisationId).where('archived_at', 'is', null);
-  if (cursor) q = q.where('id', '>', cursor);
-  return q.orderBy('id').limit(size).execute();
+/**
+ * For the rest of the scan's transaction: no JIT compilation. The scan's
+ * queries are many and short, and the planner, misled by how many people a
+ * key may hold, would compile some of them at a cost above their run time.
+ */
+export async function withoutJit(db: Executor): Promise<void> {
+  await sql`SET LOCAL jit = off`.execute(db);
+}
+
+/** What the scan reads of each person: enough to score, nothing else. */
+export type ScanPerson = Pick<Person, 'id' | 'given_name' | 'family_name' | 'patronymic' | 'given_name_alt' | 'family_name_alt' | 'patronymic_alt'
+  | 'sex' | 'birth_date' | 'birth_date_estimated' | 'pinfl' | 'birth_certificate' | 'mahalla_id' | 'district_id'>;
+
+/** One person of one block; `side` is 'probe' or 'target' in a probe block, 'all' otherwise. */
+export interface ScanMember extends ScanPerson {
+  block: string;
+  side: 'all' | 'probe' | 'target';
+}
+
+export interface ScanBlocks {
+  /** How many blocks were read: none when nothing is left after `after`. */
+  blocks: number;
+  /** The last block in scan order: where the next batch starts. */
+  last: string | null;
+  /** Key rows (or households) from `after` up to and including the last block: the progress made. */
+  units: number;
+  /** How many people hold each block's key (its target key in a probe block), archived ones too; 0 for a household. */
+  sizes: Map<string, number>;
+  /** Active people of the blocks; archived people are left out. */
+  members: ScanMember[];
+}
+
+const SCAN_PERSON_COLUMNS = ['id', 'given_name', 'family_name', 'patronymic', 'given_name_alt', 'family_name_alt', 'patronymic_alt',
+  'sex', 'birth_date', 'birth_date_estimated', 'pinfl', 'birth_certificate', 'mahalla_id', 'district_id'] as const satisfies readonly (keyof ScanPerson)[];
+
+/** The scan's person columns of the relation `alias`, for a select list. */
+function scanColumns(alias: string) {
+  return sql.join(SCAN_PERSON_COLUMNS.map((c) => sql.ref(`${alias}.${c}`)));
 }
 
 /**
- * Candidate pairs (a < b) for a batch. Date and identity keys (nd:, gd:,
- * fd:, id:, bc:) pair records sharing them. A name key (n:) pairs a record
- * only with records that have no date of birth (nq:), and a record without
- * one looks its name up among all; an estimated date (ne:) meets the
- * namesakes born within a year of it (ny:). Lookups of more than BLOCK_CAP
- * people are skipped. Members of one household are always compared.
- * So namesakes born on unrelated days in other families are never compared,
- * and no person row is read here. Archived people are left out by the caller.
+ * The scan's columns of one active person, by id, for a LATERAL join: one
+ * index look-up per member. (LIMIT keeps the planner from flattening it into
+ * a hash join over the whole person table: it cannot tell how few people a
+ * batch of blocks holds.)
  */
-export async function scanCandidatePairs(db: Executor, organisationId: string, batchIds: readonly string[]): Promise<{ a: string; b: string }[]> {
-  if (batchIds.length === 0) return [];
-  const { rows } = await sql<{ a: string; b: string }>`
-    WITH bkeys AS (
-      SELECT k.person_id, k.key FROM person_match_key k
-      WHERE k.person_id = ANY(${[...batchIds]}::uuid[]) AND k.organisation_id = ${organisationId} AND k.key NOT LIKE 't:%' AND k.key NOT LIKE 'sk:%'
-    ), probes AS (
-      SELECT person_id, CASE
-          WHEN key LIKE 'n:%' THEN 'nq:' || substr(key, 3)
-          WHEN key LIKE 'nq:%' THEN 'n:' || substr(key, 4)
-          WHEN key LIKE 'ny:%' THEN 'ne:' || substr(key, 4)
-          WHEN key LIKE 'ne:%' THEN 'ny:' || substr(key, 4)
-          ELSE key END AS target
-      FROM bkeys
-    ), capped AS (
-      SELECT d.target FROM (SELECT DISTINCT target FROM probes) d
-      WHERE NOT (d.target LIKE 'n:%' OR d.target LIKE 'ny:%')
-        OR (SELECT count(*) FROM (SELECT 1 FROM person_match_key x WHERE x.organisation_id = ${organisationId} AND x.key = d.target LIMIT ${BLOCK_CAP + 1}) s) <= ${BLOCK_CAP}
-    )
-    SELECT DISTINCT pr.person_id AS a, k2.person_id AS b
-    FROM probes pr
-    JOIN capped USING (target)
-    JOIN person_match_key k2 ON k2.organisation_id = ${organisationId} AND k2.key COLLATE "C" = pr.target AND k2.person_id > pr.person_id
-    UNION
-    SELECT m1.person_id AS a, m2.person_id AS b
-    FROM household_member m1
-    JOIN household_member m2 ON m2.household_id = m1.household_id AND m2.person_id > m1.person_id AND m2.left_on IS NULL
-    WHERE m1.person_id = ANY(${[...batchIds]}::uuid[]) AND m1.left_on IS NULL`.execute(db);
-  return rows;
+function activePerson(id: RawBuilder<unknown>) {
+  return sql`SELECT ${scanColumns('p')} FROM person p WHERE p.id = ${id} AND p.archived_at IS NULL LIMIT 1`;
 }
 
-export async function peopleByIds(db: Executor, ids: readonly string[]): Promise<Person[]> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('person').selectAll().where('id', 'in', sql<string>`(SELECT unnest(${[...new Set(ids)]}::uuid[]))`).execute();
+/** The first byte after every key of a kind: 'nd:' → 'nd;', so a kind is the key range [prefix, end). */
+export function keyKindEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+type BlockRow = { block: string; pos: number; size: number; side: ScanMember['side'] | null } & { [K in keyof ScanPerson]: ScanPerson[K] | null };
+
+/**
+ * The next `limit` blocks of one key kind after the key `after`, with their
+ * members: a block is the people sharing one exact key. Walks the key index
+ * in order, so a batch costs a range scan, not a look-up per person. Keys
+ * held by one person only are passed over unless `probe` is given.
+ *
+ * With `probe`, every key of the kind is a block, whose holders (side
+ * 'probe') meet the holders of the key with `probe.target` as its kind
+ * instead (side 'target'): nq:x meets n:x, ne:x meets ny:x. Of a target key
+ * held by more than `probe.narrowAbove` people, only those are read whom a
+ * probe of the block meets by district (see blockPairs in duplicate-scan.ts).
+ */
+export async function scanKeyBlocks(db: Executor, organisationId: string, opts: { prefix: string; after: string | null; limit: number; probe?: { target: string; narrowAbove: number } }): Promise<ScanBlocks> {
+  const after = opts.after ?? opts.prefix;
+  const below = keyKindEnd(opts.prefix);
+  const minSize = opts.probe ? 1 : 2;
+  // The running sum over every key (ones held by one person too) is the progress; the planner streams it up to the LIMIT.
+  const blocks = sql`SELECT key, n, upto FROM (
+      SELECT key, n, (sum(n) OVER (ORDER BY key ROWS UNBOUNDED PRECEDING))::int AS upto
+      FROM (SELECT key, count(*)::int AS n FROM person_match_key
+            WHERE organisation_id = ${organisationId} AND key > ${after} AND key < ${below} GROUP BY key) g
+    ) w WHERE n >= ${minSize} ORDER BY key LIMIT ${opts.limit}`;
+  const holdersOf = (key: RawBuilder<unknown>) => sql`SELECT k.person_id FROM person_match_key k WHERE k.organisation_id = ${organisationId} AND k.key = ${key}`;
+  if (!opts.probe) {
+    const { rows } = await sql<BlockRow>`
+      WITH b AS MATERIALIZED (${blocks})
+      SELECT b.key AS block, b.upto AS pos, b.n AS size, CASE WHEN p.id IS NULL THEN NULL ELSE 'all' END AS side, ${scanColumns('p')}
+      FROM b
+      LEFT JOIN LATERAL (${holdersOf(sql`b.key`)}) h ON true
+      LEFT JOIN LATERAL (${activePerson(sql`h.person_id`)}) p ON true`.execute(db);
+    return collectBlocks(rows);
+  }
+  const target = sql`(${opts.probe.target} || substr(b.key, ${opts.prefix.length + 1})) COLLATE "C"`;
+  const { rows } = await sql<BlockRow>`
+    WITH b AS MATERIALIZED (
+      SELECT b.key, b.upto, (SELECT count(*) FROM (${holdersOf(target)}) t)::int AS size FROM (${blocks}) b
+    ), probes AS MATERIALIZED (
+      SELECT b.key AS block, 'probe' AS side, p.* FROM b
+      CROSS JOIN LATERAL (${holdersOf(sql`b.key`)}) h
+      CROSS JOIN LATERAL (${activePerson(sql`h.person_id`)}) p
+    ), reach AS MATERIALIZED (
+      -- Where the probes of a block live: a block with no active probe reads no targets.
+      SELECT block, array_agg(district_id) FILTER (WHERE district_id IS NOT NULL) AS districts, bool_or(district_id IS NULL) AS anywhere
+      FROM probes GROUP BY block
+    ), targets AS MATERIALIZED (
+      SELECT b.key AS block, 'target' AS side, p.* FROM b
+      JOIN reach r ON r.block = b.key
+      CROSS JOIN LATERAL (${holdersOf(target)}) h
+      CROSS JOIN LATERAL (${activePerson(sql`h.person_id`)}) p
+      WHERE b.size <= ${opts.probe.narrowAbove} OR r.anywhere OR p.district_id IS NULL OR p.district_id = ANY(r.districts)
+    ), m AS MATERIALIZED (
+      SELECT * FROM probes UNION ALL SELECT * FROM targets
+    )
+    SELECT b.key AS block, b.upto AS pos, b.size, m.side, ${scanColumns('m')}
+    FROM b LEFT JOIN m ON m.block = b.key`.execute(db);
+  return collectBlocks(rows);
+}
+
+/**
+ * The next `limit` households of the organisation after the id `after`, with
+ * their current members: members of one household are always compared.
+ */
+export async function scanHouseholdBlocks(db: Executor, organisationId: string, opts: { after: string | null; limit: number }): Promise<ScanBlocks> {
+  const { rows } = await sql<BlockRow>`
+    WITH b AS MATERIALIZED (
+      SELECT id, (row_number() OVER (ORDER BY id))::int AS pos FROM household
+      WHERE organisation_id = ${organisationId} AND id > ${opts.after ?? '00000000-0000-0000-0000-000000000000'}::uuid ORDER BY id LIMIT ${opts.limit}
+    )
+    SELECT b.id::text AS block, b.pos, 0 AS size, CASE WHEN p.id IS NULL THEN NULL ELSE 'all' END AS side, ${scanColumns('p')}
+    FROM b
+    LEFT JOIN household_member m ON m.household_id = b.id AND m.left_on IS NULL
+    LEFT JOIN LATERAL (${activePerson(sql`m.person_id`)}) p ON true`.execute(db);
+  return collectBlocks(rows);
+}
+
+/** Rows of (block, member) to blocks; `pos` grows with the scan order, so the block with the largest is the last. */
+function collectBlocks(rows: readonly BlockRow[]): ScanBlocks {
+  const sizes = new Map<string, number>();
+  const members: ScanMember[] = [];
+  let last: string | null = null;
+  let units = 0;
+  for (const r of rows) {
+    sizes.set(r.block, Math.max(sizes.get(r.block) ?? 0, r.size));
+    if (r.pos > units) {
+      units = r.pos;
+      last = r.block;
+    }
+    // The person columns are null together, when the row has no active person.
+    if (r.id !== null && r.side !== null) members.push(r as ScanMember);
+  }
+  return { blocks: sizes.size, last, units, sizes, members };
+}
+
+/** How many key rows of the kinds and households a scan will walk: its total of work. */
+export async function countScanUnits(db: Executor, organisationId: string, prefixes: readonly string[]): Promise<number> {
+  const parts = prefixes.map((prefix) => sql`(SELECT count(*) FROM person_match_key WHERE organisation_id = ${organisationId} AND key > ${prefix} AND key < ${keyKindEnd(prefix)})`);
+  const { rows } = await sql<{ n: number }>`SELECT (${sql.join([...parts, sql`(SELECT count(*) FROM household WHERE organisation_id = ${organisationId})`], sql` + `)})::int AS n`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** The key rows of a kind after the key `after`, or with `prefix` null the households after the id `after`: the rest of a stage's work. */
+export async function countScanUnitsAfter(db: Executor, organisationId: string, prefix: string | null, after: string | null): Promise<number> {
+  const { rows } = prefix === null
+    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM household
+        WHERE organisation_id = ${organisationId} AND id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid`.execute(db)
+    : await sql<{ n: number }>`SELECT count(*)::int AS n FROM person_match_key
+        WHERE organisation_id = ${organisationId} AND key > ${after ?? prefix} AND key < ${keyKindEnd(prefix)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Of the pairs (a < b), those this scan recorded already or that a person
+ * decided (an upsert would leave those as they are): the scan skips them.
+ */
+export async function pairsToSkip(db: Executor, scanId: string, pairs: readonly { a: string; b: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  // One look-up in the pair index each, however many pairs earlier scans left.
+  const { rows } = await sql<{ a: string; b: string }>`
+    SELECT q.a, q.b
+    FROM unnest(${pairs.map((p) => p.a)}::uuid[], ${pairs.map((p) => p.b)}::uuid[]) AS q(a, b)
+    CROSS JOIN LATERAL (
+      SELECT 1 FROM duplicate_pair d WHERE d.person_a_id = q.a AND d.person_b_id = q.b AND (d.scan_id = ${scanId} OR d.status <> 'open') LIMIT 1
+    ) d`.execute(db);
+  return new Set(rows.map((r) => `${r.a}|${r.b}`));
 }
 
 export interface PairUpsert {
@@ -239,18 +367,25 @@ export interface PairUpsert {
   scan_id: string | null;
 }
 
-/** Records pairs; an open pair gets the new score, a decided one keeps its decision. */
-export async function upsertPairs(db: Executor, pairs: readonly PairUpsert[]): Promise<void> {
+/**
+ * Records pairs; an open pair gets the new score, a decided one keeps its
+ * decision. Returns how many pairs were new to the queue or re-scored.
+ */
+export async function upsertPairs(db: Executor, pairs: readonly PairUpsert[]): Promise<number> {
+  let written = 0;
   for (let i = 0; i < pairs.length; i += 1000) {
     const chunk = pairs.slice(i, i + 1000).map((p) => ({ ...p, reasons: JSON.stringify(p.reasons) }));
-    await db
+    const rows = await db
       .insertInto('duplicate_pair')
       .values(chunk)
       .onConflict((oc) => oc.columns(['person_a_id', 'person_b_id']).doUpdateSet((eb) => ({
         score: eb.ref('excluded.score'), band: eb.ref('excluded.band'), reasons: eb.ref('excluded.reasons'), scan_id: eb.ref('excluded.scan_id'), updated_at: sql<string>`now()`,
       })).where('duplicate_pair.status', '=', 'open'))
+      .returning('duplicate_pair.id')
       .execute();
+    written += rows.length;
   }
+  return written;
 }
 
 // ————— scans —————
