@@ -166,7 +166,7 @@ test('a supervisor scans the registry, dismisses a pair, merges a pair and undoe
   await expect(detailValue(page, m('person.fields.phone'))).toHaveText('+998 90 111 22 33');
   await expect(detailValue(page, m('person.fields.birthCertificate'))).toHaveText('I-TN 7654321');
   const history = page.getByRole('region', { name: rv('history.title') });
-  await expect(history.getByRole('link', { name: girlLatin.reference, exact: true })).toBeVisible();
+  await expect(history.getByRole('link', { name: `Abdullayeva Dilnozaxon (${girlLatin.reference})`, exact: true })).toBeVisible();
   await expect(history).toContainText(rv('history.movedItem', { label: rv('history.tables.consent'), count: 1 }));
   await expect(history).toContainText('Bahodir Karimov');
   await step(page, 'survivor-after-merge');
@@ -174,7 +174,7 @@ test('a supervisor scans the registry, dismisses a pair, merges a pair and undoe
 
   // ——— the archived record points to the survivor ———
   await page.locator('.toasts .toast-close').first().click();
-  await history.getByRole('link', { name: girlLatin.reference, exact: true }).click();
+  await history.getByRole('link', { name: `Abdullayeva Dilnozaxon (${girlLatin.reference})`, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/people/${girlLatin.id}$`));
   await expect(page.getByText(pattern(rv('banner.text')))).toBeVisible();
   await expect(page.locator('.page-subtitle')).toContainText(m('common.archived'));
@@ -187,7 +187,7 @@ test('a supervisor scans the registry, dismisses a pair, merges a pair and undoe
   await expect(page).toHaveURL(new RegExp(`/people/${girlCyrillic.id}$`));
   await history.getByRole('button', { name: new RegExp(`^${escape(rv('history.undo'))}`) }).click();
   const undoDialog = page.getByRole('dialog', { name: rv('history.undoTitle') });
-  await expect(undoDialog).toContainText(rv('history.undoText', { merged: girlLatin.reference }));
+  await expect(undoDialog).toContainText(rv('history.undoText', { merged: `Abdullayeva Dilnozaxon (${girlLatin.reference})` }));
   await step(page, 'undo-dialog');
   await undoDialog.getByRole('button', { name: rv('history.undo') }).click();
   await expect(toast(page, rv('history.undone', { reference: girlLatin.reference }))).toBeVisible();

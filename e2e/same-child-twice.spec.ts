@@ -125,15 +125,15 @@ test('a child registered twice in two scripts is caught while typing, then merge
   await expect(supervisor).toHaveURL(new RegExp(`/people/${gayrat.id}$`));
   await expect(supervisor.locator('.page-subtitle')).toContainText(gayrat.reference);
   const history = supervisor.getByRole('region', { name: rv('history.title') });
-  await expect(history.getByRole('link', { name: second.reference, exact: true })).toBeVisible();
+  await expect(history.getByRole('link', { name: `Юсупов Ғайрат (${second.reference})`, exact: true })).toBeVisible();
   await expect(history).toContainText('Bahodir Karimov');
-  const merged = await apiJson<{ person: PersonSummary; merges?: { mergedPersonId: string }[] }>(supervisor, 'GET', `/api/people/${gayrat.id}`);
+  const merged = await apiJson<{ person: PersonSummary; merges?: { merged: { id: string } }[] }>(supervisor, 'GET', `/api/people/${gayrat.id}`);
   expect(merged.person.birthDate).toBe('2012-05-14');
-  expect(merged.merges?.map((m) => m.mergedPersonId)).toEqual([second.id]);
+  expect(merged.merges?.map((m) => m.merged.id)).toEqual([second.id]);
   await step(supervisor, 'merged-person-history');
 
   // The merged record is archived and points to the one that stayed.
-  await history.getByRole('link', { name: second.reference, exact: true }).click();
+  await history.getByRole('link', { name: `Юсупов Ғайрат (${second.reference})`, exact: true }).click();
   await expect(supervisor).toHaveURL(new RegExp(`/people/${second.id}$`));
   await expect(supervisor.getByRole('link', { name: new RegExp(escape(gayrat.reference)) }).first()).toBeVisible();
   await expect(supervisor.locator('.page-subtitle')).toContainText(s('common.archived'));

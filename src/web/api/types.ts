@@ -146,8 +146,8 @@ export interface PersonDetail {
 /** A record a person absorbed by a merge. */
 export interface PersonMergeHistoryItem {
   mergeId: string;
-  mergedPersonId: string;
-  mergedReference: string;
+  /** The absorbed record as the merge left it (archived, pointing here). */
+  merged: PersonView;
   mergedAt: string;
   mergedBy: { id: string; displayName: string };
   /** Linked rows that moved to the survivor, by table. */

@@ -92,7 +92,7 @@ describe('merging two records of one person', () => {
 
     // The survivor's page shows the record it absorbed; the merged one points to it; search finds the survivor only.
     const detail = await supervisor.get(`/api/people/${survivor.id}`);
-    expect(detail.body.merges).toEqual([{ mergeId: res.body.mergeId, mergedPersonId: merged.id, mergedReference: merged.reference, mergedAt: expect.any(String), mergedBy: { id: org.users.supervisor.id, displayName: expect.any(String) }, moved: res.body.moved }]);
+    expect(detail.body.merges).toEqual([{ mergeId: res.body.mergeId, merged: expect.objectContaining({ id: merged.id, reference: merged.reference, givenName: 'Nilufarxon', mergedIntoId: survivor.id }), mergedAt: expect.any(String), mergedBy: { id: org.users.supervisor.id, displayName: expect.any(String) }, moved: res.body.moved }]);
     expect(detail.body.households.map((h: { householdId: string }) => h.householdId).sort()).toEqual([h1, h2].sort());
     expect((await supervisor.get(`/api/people/${merged.id}`)).body.person.mergedIntoId).toBe(survivor.id);
     const found = await supervisor.post('/api/search', { q: 'Nilufarxon Kamalova' });

@@ -126,15 +126,19 @@ export async function markMergeUndone(db: Executor, id: string, userId: string) 
 
 /** Records a person absorbed (merges not undone), newest first; the person must be in the caller's reach. */
 export async function mergeHistoryOf(db: Executor, actor: Actor, personId: string) {
-  return db
+  const merges = await db
     .selectFrom('person_merge as m')
     .innerJoin('person', 'person.id', 'm.survivor_id')
-    .innerJoin('person as merged', 'merged.id', 'm.merged_id')
     .innerJoin('app_user as u', 'u.id', 'm.merged_by')
-    .select(['m.id as mergeId', 'm.merged_id as mergedPersonId', 'merged.reference as mergedReference', 'm.merged_at as mergedAt', 'm.moved', 'u.id as userId', 'u.display_name as userName'])
+    .select(['m.id as mergeId', 'm.merged_id as mergedPersonId', 'm.merged_at as mergedAt', 'm.moved', 'u.id as userId', 'u.display_name as userName'])
     .where('m.survivor_id', '=', personId)
     .where('m.undone_at', 'is', null)
     .where(recordScope(actor, 'person'))
     .orderBy('m.merged_at', 'desc')
     .execute();
+  if (merges.length === 0) return [];
+  // The absorbed records are the same person as the survivor in scope, whatever scope they were left with.
+  const absorbed = await db.selectFrom('person').selectAll().where('id', 'in', merges.map((m) => m.mergedPersonId)).execute();
+  const byId = new Map(absorbed.map((p) => [p.id, p]));
+  return merges.map((m) => ({ ...m, merged: byId.get(m.mergedPersonId)! }));
 }

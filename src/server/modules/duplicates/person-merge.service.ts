@@ -191,7 +191,7 @@ function movedCounts(moved: readonly MovedRow[]): Record<string, number> {
 export async function mergeHistory(ctx: HandlerContext, personId: string) {
   const rows = await mergeHistoryOf(ctx.db, ctx.actor, personId);
   return rows.map((r) => ({
-    mergeId: r.mergeId, mergedPersonId: r.mergedPersonId, mergedReference: r.mergedReference, mergedAt: r.mergedAt,
+    mergeId: r.mergeId, merged: personViewFor(ctx.actor, r.merged), mergedAt: r.mergedAt,
     mergedBy: { id: r.userId, displayName: r.userName }, moved: movedCounts(r.moved),
   }));
 }

@@ -162,8 +162,8 @@ export const consentView = z
 /** A record this person absorbed: the merged person's reference, when, by whom. */
 export const personMergeHistoryItem = z.object({
   mergeId: uuid,
-  mergedPersonId: uuid,
-  mergedReference: z.string(),
+  /** The absorbed record as it was left by the merge (archived, pointing here). */
+  merged: personView,
   mergedAt: z.string(),
   mergedBy: z.object({ id: uuid, displayName: z.string() }),
   /** How many linked rows moved to this person, by table (as the merge answered). */

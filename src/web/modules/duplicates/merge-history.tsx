@@ -12,7 +12,7 @@ import { Dialog } from '../../ui/dialog.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useToast } from '../../ui/toast.tsx';
-import { movedLines, personLabel } from './merge-model.ts';
+import { movedLines, personLabel, personWithReference, scriptLang } from './merge-model.ts';
 import './duplicates.css';
 
 /**
@@ -95,7 +95,7 @@ export function MergedIntoBanner({ person }: { person: PersonView }) {
       </p>
       <p>
         <Link to={`/people/${survivorId}`}>
-          {s ? t('review.banner.link', { name: `${personLabel(s, locale)} (${s.reference})` }) : t('review.banner.linkGeneric')}
+          {s ? t('review.banner.link', { name: personWithReference(s, locale) }) : t('review.banner.linkGeneric')}
         </Link>
       </p>
     </div>
@@ -118,7 +118,9 @@ export function MergedRecords({ merges, canUndo, onUndone }: { merges: readonly 
           return (
             <li key={m.mergeId}>
               <p className="review-history-record">
-                <Link to={`/people/${m.mergedPersonId}`}>{m.mergedReference}</Link>
+                <Link to={`/people/${m.merged.id}`}>
+                  <span lang={scriptLang(personLabel(m.merged, locale))}>{personWithReference(m.merged, locale)}</span>
+                </Link>
               </p>
               <p className="muted">{t('review.history.when', { date: formatDateTime(locale, m.mergedAt), name: m.mergedBy.displayName })}</p>
               {lines.length === 0 ? (
@@ -136,7 +138,7 @@ export function MergedRecords({ merges, canUndo, onUndone }: { merges: readonly 
               {canUndo && (
                 <Button onClick={() => setUndoing(m)}>
                   {t('review.history.undo')}
-                  <span className="visually-hidden"> — {m.mergedReference}</span>
+                  <span className="visually-hidden"> — {m.merged.reference}</span>
                 </Button>
               )}
             </li>
@@ -160,6 +162,7 @@ export function MergedRecords({ merges, canUndo, onUndone }: { merges: readonly 
 
 function UndoMergeDialog({ merge, onClose, onDone }: { merge: PersonMergeHistoryItem; onClose: () => void; onDone: (result: UndoResult) => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [attempt, setAttempt] = useState(0);
@@ -192,7 +195,7 @@ function UndoMergeDialog({ merge, onClose, onDone }: { merge: PersonMergeHistory
       }
     >
       <ErrorSummary message={error !== undefined ? undoErrorText(t, error) : undefined} items={[]} attempt={attempt} />
-      <p>{t('review.history.undoText', { merged: merge.mergedReference })}</p>
+      <p>{t('review.history.undoText', { merged: personWithReference(merge.merged, locale) })}</p>
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { MERGE_FIELDS } from '../../../shared/duplicates.ts';
 import type { PersonView } from '../../api/types.ts';
 import type { DisplayContext } from '../people/person-display.ts';
 import {
-  chosenRecord, compareRecords, completeness, isFilled, mergeFieldText, mergeRequest, movedLines, personLabel, sameValue, scriptLang, suggestSurvivor,
+  chosenRecord, compareRecords, completeness, isFilled, mergeFieldText, mergeRequest, movedLines, personLabel, personWithReference, sameValue, scriptLang, suggestSurvivor,
 } from './merge-model.ts';
 
 /** The same girl registered twice: once from her birth certificate in Cyrillic, once by a school in Latin with a phone. */
@@ -163,6 +163,8 @@ describe('showing values', () => {
     expect(personLabel(cyrillic, 'en')).toBe('Kamalova Nilufar');
     const { givenName: _g, familyName: _f, ...nameless } = cyrillic;
     expect(personLabel({ ...nameless, givenNameAlt: undefined, familyNameAlt: undefined }, 'en')).toBe('P-0000001');
+    expect(personWithReference(cyrillic, 'ru')).toBe('Камалова Нилуфар (P-0000001)');
+    expect(personWithReference({ ...nameless, givenNameAlt: undefined, familyNameAlt: undefined }, 'en')).toBe('P-0000001');
     expect(scriptLang('Камалова Нилуфар')).toBe('uz-Cyrl');
     expect(scriptLang('Gʻayrat Yusupov')).toBe('uz-Latn');
   });

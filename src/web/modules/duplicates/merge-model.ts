@@ -156,6 +156,12 @@ export function personLabel(p: PersonView, locale: Locale): string {
   return personNames(p, locale).primary || p.reference;
 }
 
+/** A person as lists of records name them: «Name (P-000123)», or the reference alone when the role sees no names. */
+export function personWithReference(p: PersonView, locale: Locale): string {
+  const name = personNames(p, locale).primary;
+  return name ? `${name} (${p.reference})` : p.reference;
+}
+
 /** The language tag of a name as written, so a screen reader reads «Нилуфар» with Cyrillic rules. */
 export function scriptLang(name: string): 'uz-Cyrl' | 'uz-Latn' {
   return detectScript(name) === 'cyrl' ? 'uz-Cyrl' : 'uz-Latn';
