@@ -28,6 +28,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -455,6 +456,9 @@ async function main() {
       log('full scan');
       await db.insertInto('duplicate_scan').values({ organisation_id: world.orgId, started_by: world.director, cursor: null, error: null, started_at: null, heartbeat_at: null, finished_at: null }).execute();
       const batch = values['scan-batch'] ? Number(values['scan-batch']) : undefined;
+      // How long the scan holds the event loop of the process that also serves requests.
+      const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+      loopDelay.enable();
       const t0 = performance.now();
       // Time per phase, and per kind of block while matching (read from the scan's cursor after each step).
       const phases = new Map<string, number>();
@@ -477,9 +481,11 @@ async function main() {
         }
       }
       const scanMs = performance.now() - t0;
+      loopDelay.disable();
       rows.push([`full scan (${steps} steps of ${batch ?? 'the default'} blocks, one transaction each)`, `${(scanMs / 1000).toFixed(1)} s (${Math.round(N / (scanMs / 1000))} people/s)`]);
       const matching = [...phases].filter(([p]) => p.startsWith('matching')).reduce((sum, [, ms]) => sum + ms, 0);
       rows.push(['  … indexing / matching', `${((phases.get('indexing') ?? 0) / 1000).toFixed(1)} s / ${(matching / 1000).toFixed(1)} s`]);
+      rows.push(['  … event loop held: p99 / max', `${(loopDelay.percentile(99) / 1e6).toFixed(0)} / ${(loopDelay.max / 1e6).toFixed(0)} ms`]);
       rows.push(['  … matching by kind of block', [...phases].filter(([p]) => p.startsWith('matching: ')).map(([p, ms]) => `${p.slice(10)} ${(ms / 1000).toFixed(1)} s`).join(', ')]);
       const bands = await db.selectFrom('duplicate_pair').select(['band', (eb) => eb.fn.countAll<number>().as('n')]).where('organisation_id', '=', world.orgId).groupBy('band').execute();
       rows.push(['  … pairs found', bands.map((b) => `${b.n} ${b.band}`).join(', ') || 'none']);

@@ -29,6 +29,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../db/database.ts';
 import type { Executor } from '../../platform/http/context.ts';
 import type { Job } from '../../platform/jobs/job-runner.ts';
+import { TimeSlicer } from '../../platform/jobs/time-slicer.ts';
 import { cannotBeDuplicate, scoreDuplicate, type MatchRecord } from './duplicate-score.ts';
 import {
   claimScan, countActivePeople, countScanUnits, countScanUnitsAfter, matchContexts, nameFrequencies, pairsToSkip, refreshStaleMatchKeys, scanHouseholdBlocks, scanKeyBlocks, updateScan, upsertPairs, withoutJit,
@@ -285,12 +286,20 @@ async function matchBlocks(db: Executor, scanId: string, organisationId: string,
     else byBlock.set(m.block, [m]);
   }
 
+  // Every pass over people or pairs goes through the slicer: a batch can hold hundreds of thousands of pairs.
+  const slicer = new TimeSlicer();
   const records = new Map<string, MatchRecord>();
   const recordOf = (p: ScanPerson) => records.get(p.id) ?? records.set(p.id, scanRecordOf(p)).get(p.id)!;
-  const involved = (pairs: readonly [ScanPerson, ScanPerson][]) => new Map(pairs.flat().map((p) => [p.id, p]));
-  const learnNames = (pairs: readonly [ScanPerson, ScanPerson][]) => {
+  const involved = async (pairs: readonly [ScanPerson, ScanPerson][]) => {
+    const people = new Map<string, ScanPerson>();
+    await slicer.each(pairs, ([a, b]) => people.set(a.id, a).set(b.id, b));
+    return people;
+  };
+  const learnNames = async (pairs: readonly [ScanPerson, ScanPerson][]) => {
     // Made distinct once here rather than at every comparison: a list of one name skips that step.
-    for (const p of involved(pairs).values()) if (recordOf(p).names.length === 0) recordOf(p).names = distinctNames(fullNamesOf(p));
+    await slicer.each((await involved(pairs)).values(), (p) => {
+      if (recordOf(p).names.length === 0) recordOf(p).names = distinctNames(fullNamesOf(p));
+    });
   };
   // A record without nameFrequency counts its name as rare: the frequency only ever lowers the score.
   const learnFrequencies = async (people: readonly ScanPerson[]) => {
@@ -303,49 +312,52 @@ async function matchBlocks(db: Executor, scanId: string, organisationId: string,
   // 1. The fields alone; a pair met in several blocks of the batch is taken once.
   const candidates = new Map<string, [ScanPerson, ScanPerson]>();
   for (const [block, members] of byBlock) {
-    for (const pair of blockPairs(members, Math.max(read.sizes.get(block) ?? 0, members.length))) if (mayMatch(pair)) candidates.set(`${pair[0].id}|${pair[1].id}`, pair);
+    await slicer.each(blockPairs(members, Math.max(read.sizes.get(block) ?? 0, members.length)), (pair) => {
+      if (mayMatch(pair)) candidates.set(`${pair[0].id}|${pair[1].id}`, pair);
+    });
   }
   let pending = [...candidates.values()];
   if (stage.namesAlike) {
     // The block's key is the name: names agree by construction, and how common the name is decides. One side's
     // frequency already bounds the pair's (the scorer takes the larger): learnt first for the probes, fewer than their targets.
     const probes = new Set(read.members.filter((m) => m.side !== 'target').map((m) => m.id));
-    await learnFrequencies([...involved(pending).values()].filter((p) => probes.has(p.id)));
-    pending = pending.filter(mayMatch);
+    await learnFrequencies([...(await involved(pending)).values()].filter((p) => probes.has(p.id)));
+    pending = await slicer.filter(pending, mayMatch);
   } else {
     // Names mostly differ: compared before anything more is read.
-    learnNames(pending);
-    pending = pending.filter(([a, b]) => scoreDuplicate(recordOf(a), recordOf(b)).band !== null);
+    await learnNames(pending);
+    pending = await slicer.filter(pending, ([a, b]) => scoreDuplicate(recordOf(a), recordOf(b)).band !== null);
   }
   if (pending.length === 0) return 0;
   const skip = await pairsToSkip(db, scanId, pending.map(([a, b]) => ({ a: a.id, b: b.id })));
-  pending = pending.filter(([a, b]) => !skip.has(`${a.id}|${b.id}`));
+  pending = await slicer.filter(pending, ([a, b]) => !skip.has(`${a.id}|${b.id}`));
   if (pending.length === 0) return 0;
 
   // 2. The real households and caregivers.
-  const people = involved(pending);
+  const people = await involved(pending);
   const contexts = await matchContexts(db, [...people.keys()]);
-  for (const p of people.values()) {
+  await slicer.each(people.values(), (p) => {
     const r = recordOf(p);
     r.householdIds = contexts.get(p.id)?.householdIds ?? [];
     r.caregiverNames = distinctNames(contexts.get(p.id)?.caregiverNames ?? []);
-  }
-  pending = pending.filter(mayMatch);
+  });
+  pending = await slicer.filter(pending, mayMatch);
   if (stage.namesAlike) {
-    await learnFrequencies([...involved(pending).values()]);
-    pending = pending.filter(mayMatch);
+    await learnFrequencies([...(await involved(pending)).values()]);
+    pending = await slicer.filter(pending, mayMatch);
   }
 
   // 3. Names compared, caregivers still assumed to agree.
-  learnNames(pending);
-  pending = pending.filter(([a, b]) => scoreDuplicate(hopeful(recordOf(a)), hopeful(recordOf(b))).band !== null);
+  await learnNames(pending);
+  pending = await slicer.filter(pending, ([a, b]) => scoreDuplicate(hopeful(recordOf(a)), hopeful(recordOf(b))).band !== null);
 
   // 4. In full.
-  await learnFrequencies([...involved(pending).values()]);
+  await learnFrequencies([...(await involved(pending)).values()]);
   const pairs: PairUpsert[] = [];
   for (const [a, b] of pending) {
     const s = scoreDuplicate(recordOf(a), recordOf(b));
     if (s.band) pairs.push({ organisation_id: organisationId, person_a_id: a.id, person_b_id: b.id, score: s.score, band: s.band, reasons: s.reasons, scan_id: scanId });
+    await slicer.pause();
   }
   return upsertPairs(db, pairs);
 }
