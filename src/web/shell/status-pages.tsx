@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router';
+import { isApiError } from '../api/client.ts';
 import { ErrorSummary } from '../ui/error-summary.tsx';
 import { errorText } from '../ui/errors.ts';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -71,4 +72,10 @@ export function LoadFailed({ error }: { error: unknown }) {
       <ErrorSummary message={errorText(t, error)} items={[]} />
     </>
   );
+}
+
+/** A record's page that could not load it: "not found" when it is missing or out of the user's reach, else the failure. */
+export function RecordLoadFailed({ error }: { error: unknown }) {
+  if (isApiError(error) && (error.code === 'not_found_or_no_access' || error.code === 'not_found')) return <RecordNotFound />;
+  return <LoadFailed error={error} />;
 }

@@ -95,6 +95,47 @@ export function Table<Row>(props: TableProps<Row>) {
   );
 }
 
+/** A column heading of a RowsTable; `num` for a column of numbers (aligned right). */
+export type RowsTableColumn = string | { label: string; num: true };
+
+/**
+ * A table whose rows the caller writes out (cells of several lines, links,
+ * buttons), under its column headings, with a caption only screen readers
+ * read (the section's heading shows what it is). `actions` adds a last column
+ * for buttons, its heading also for screen readers only.
+ */
+export function RowsTable(props: { caption: string; columns: readonly RowsTableColumn[]; actions?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{props.caption}</caption>
+        <thead>
+          <tr>
+            {props.columns.map((c, i) =>
+              typeof c === 'string' ? (
+                <th key={i} scope="col">
+                  {c}
+                </th>
+              ) : (
+                <th key={i} scope="col" className="num">
+                  {c.label}
+                </th>
+              ),
+            )}
+            {props.actions && (
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export interface PaginationProps {
   page: number;
   pageSize: number;

@@ -8,16 +8,14 @@ import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
 import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorText } from '../../ui/errors.ts';
-import { Loading } from '../../ui/loading.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { checkDate } from './case-model.ts';
 import type { CaseTabProps } from './case-page.tsx';
 import type { NoteView, VisitView } from './case-types.ts';
-import { formErrors, FormDialog, isVersionConflict, Section, todayText, useFormState, type FormField } from './case-ui.tsx';
+import { FormDialog, Section, todayText, useFormWithErrors, type FormField } from './case-ui.tsx';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
 
@@ -43,12 +41,7 @@ export function VisitsTab({ detail }: CaseTabProps) {
   return (
     <>
       <Section id="case-visits" title={t('cases.visits.title')} actions={mayWrite && <Button onClick={() => setVisit('new')}>{t('cases.visits.add')}</Button>}>
-        {visits.error !== undefined && <ErrorSummary message={errorText(t, visits.error)} items={[]} />}
-        {visits.loading && !visits.data ? (
-          <Loading />
-        ) : (visits.data ?? []).length === 0 ? (
-          <p className="muted">{t('cases.visits.none')}</p>
-        ) : (
+        <LoadedList resource={visits} count={(visits.data ?? []).length} emptyText={t('cases.visits.none')}>
           <ul className="entry-list">
             {(visits.data ?? []).map((v) => (
               <li key={v.id} className="entry">
@@ -81,17 +74,12 @@ export function VisitsTab({ detail }: CaseTabProps) {
               </li>
             ))}
           </ul>
-        )}
+        </LoadedList>
       </Section>
 
       {notesVisible && (
         <Section id="case-notes" title={t('cases.notes.title')} actions={mayWrite && <Button onClick={() => setNote('new')}>{t('cases.notes.add')}</Button>}>
-          {notes.error !== undefined && <ErrorSummary message={errorText(t, notes.error)} items={[]} />}
-          {notes.loading && !notes.data ? (
-            <Loading />
-          ) : (notes.data ?? []).length === 0 ? (
-            <p className="muted">{t('cases.notes.none')}</p>
-          ) : (
+          <LoadedList resource={notes} count={(notes.data ?? []).length} emptyText={t('cases.notes.none')}>
             <ul className="entry-list">
               {(notes.data ?? []).map((n) => (
                 <li key={n.id} className="entry">
@@ -107,7 +95,7 @@ export function VisitsTab({ detail }: CaseTabProps) {
                 </li>
               ))}
             </ul>
-          )}
+          </LoadedList>
         </Section>
       )}
 
@@ -154,14 +142,13 @@ function VisitDialog(props: { caseId: string; visit: VisitView | null; onClose: 
   const [participants, setParticipants] = useState(v?.participants ?? '');
   const [observations, setObservations] = useState(v?.observations ?? '');
   const [nextSteps, setNextSteps] = useState(v?.nextSteps ?? '');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'visitedOn', target: 'visit-on', label: t('cases.visits.visitedOn'), date: true },
     { key: 'participants', target: 'visit-participants', label: t('cases.visits.participants') },
     { key: 'observations', target: 'visit-observations', label: t('cases.visits.observations') },
     { key: 'nextSteps', target: 'visit-nextSteps', label: t('cases.visits.nextSteps') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="visit-form"
@@ -169,10 +156,7 @@ function VisitDialog(props: { caseId: string; visit: VisitView | null; onClose: 
       title={v ? t('cases.visits.editTitle') : t('cases.visits.add')}
       submitLabel={v ? t('common.saveChanges') : t('cases.visits.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(on, { required: true });
         return form.run(
@@ -183,15 +167,11 @@ function VisitDialog(props: { caseId: string; visit: VisitView | null; onClose: 
           }),
           async () => {
             const body = { visitedOn: d.iso, participants: participants.trim(), observations: observations.trim(), nextSteps: nextSteps.trim() || null };
-            try {
-              if (v) await api.patch(`/api/cases/${props.caseId}/visits/${v.id}`, { version: v.version, ...body });
-              else await api.post(`/api/cases/${props.caseId}/visits`, body);
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            if (v) await api.patch(`/api/cases/${props.caseId}/visits/${v.id}`, { version: v.version, ...body });
+            else await api.post(`/api/cases/${props.caseId}/visits`, body);
+            props.onDone();
           },
+          props.onConflict,
         );
       }}
     >
@@ -209,13 +189,12 @@ function NoteDialog(props: { caseId: string; note: NoteView | null; onClose: () 
   const [kind, setKind] = useState<CaseNoteKind>(n?.kind ?? 'note');
   const [on, setOn] = useState(n ? toDisplayDate(n.occurredOn) : todayText());
   const [body, setBody] = useState(n?.body ?? '');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'kind', target: 'note-kind', label: t('cases.notes.kind') },
     { key: 'occurredOn', target: 'note-on', label: t('cases.notes.occurredOn'), date: true },
     { key: 'body', target: 'note-body', label: t('cases.notes.body') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="note-form"
@@ -223,25 +202,18 @@ function NoteDialog(props: { caseId: string; note: NoteView | null; onClose: () 
       title={n ? t('cases.notes.editTitle') : t('cases.notes.add')}
       submitLabel={n ? t('common.saveChanges') : t('cases.notes.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(on, { required: true });
         return form.run(
           () => ({ ...(d.error ? { occurredOn: t(`fieldErrors.${d.error}`) } : {}), ...(body.trim() ? {} : { body: t('fieldErrors.required') }) }),
           async () => {
             const payload = { kind, occurredOn: d.iso, body: body.trim() };
-            try {
-              if (n) await api.patch(`/api/cases/${props.caseId}/notes/${n.id}`, { version: n.version, ...payload });
-              else await api.post(`/api/cases/${props.caseId}/notes`, payload);
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            if (n) await api.patch(`/api/cases/${props.caseId}/notes/${n.id}`, { version: n.version, ...payload });
+            else await api.post(`/api/cases/${props.caseId}/notes`, payload);
+            props.onDone();
           },
+          props.onConflict,
         );
       }}
     >

@@ -10,9 +10,10 @@ import { Button } from '../../ui/button.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { FieldErrorText, FieldHint } from '../../ui/field.tsx';
-import { Loading } from '../../ui/loading.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { ReasonDialog } from '../../ui/reason-dialog.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { ATTACHMENT_TYPES, checkFile, sizeParts } from './case-model.ts';
@@ -155,65 +156,42 @@ export function AttachmentsTab({ detail }: CaseTabProps) {
         </Section>
       )}
       <Section id="attachment-list" title={t('cases.attachments.title')}>
-        {list.error !== undefined && <ErrorSummary message={errorText(t, list.error)} items={[]} />}
-        {list.loading && !list.data ? (
-          <Loading />
-        ) : (list.data ?? []).length === 0 ? (
-          <p className="muted">{t('cases.attachments.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.attachments.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.attachments.file')}</th>
-                  <th scope="col">{t('cases.attachments.kind')}</th>
-                  <th scope="col">{t('cases.attachments.sizeLabel')}</th>
-                  <th scope="col">{t('cases.attachments.uploadedBy')}</th>
+        <LoadedList resource={list} count={(list.data ?? []).length} emptyText={t('cases.attachments.none')}>
+          <RowsTable caption={t('cases.attachments.title')} columns={[t('cases.attachments.file'), t('cases.attachments.kind'), t('cases.attachments.sizeLabel'), t('cases.attachments.uploadedBy')]} actions={mayRemove}>
+            {(list.data ?? []).map((a) => {
+              const name = a.fileName ?? t(`cases.attachmentKind.${a.kind}`);
+              return (
+                <tr key={a.id}>
+                  <th scope="row" data-label={t('cases.attachments.file')}>
+                    {canDownload ? (
+                      <a href={`/api/cases/${c.id}/attachments/${a.id}/download`} download={a.fileName}>
+                        {name}
+                        <span className="visually-hidden"> {t('cases.attachments.download')}</span>
+                      </a>
+                    ) : (
+                      name
+                    )}
+                    {a.description && <span className="cell-secondary">{a.description}</span>}
+                  </th>
+                  <td data-label={t('cases.attachments.kind')}>{t(`cases.attachmentKind.${a.kind}`)}</td>
+                  <td data-label={t('cases.attachments.sizeLabel')}>{size(a.sizeBytes)}</td>
+                  <td data-label={t('cases.attachments.uploadedBy')}>
+                    {a.uploadedByName ?? ''}
+                    <span className="cell-secondary">{formatDateTime(locale, a.uploadedAt)}</span>
+                  </td>
                   {mayRemove && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
+                    <td data-label={t('common.actions')}>
+                      <Button variant="secondary" onClick={() => setRemoving(a)}>
+                        {t('cases.attachments.remove')}
+                        <span className="visually-hidden"> {name}</span>
+                      </Button>
+                    </td>
                   )}
                 </tr>
-              </thead>
-              <tbody>
-                {(list.data ?? []).map((a) => {
-                  const name = a.fileName ?? t(`cases.attachmentKind.${a.kind}`);
-                  return (
-                    <tr key={a.id}>
-                      <th scope="row" data-label={t('cases.attachments.file')}>
-                        {canDownload ? (
-                          <a href={`/api/cases/${c.id}/attachments/${a.id}/download`} download={a.fileName}>
-                            {name}
-                            <span className="visually-hidden"> {t('cases.attachments.download')}</span>
-                          </a>
-                        ) : (
-                          name
-                        )}
-                        {a.description && <span className="cell-secondary">{a.description}</span>}
-                      </th>
-                      <td data-label={t('cases.attachments.kind')}>{t(`cases.attachmentKind.${a.kind}`)}</td>
-                      <td data-label={t('cases.attachments.sizeLabel')}>{size(a.sizeBytes)}</td>
-                      <td data-label={t('cases.attachments.uploadedBy')}>
-                        {a.uploadedByName ?? ''}
-                        <span className="cell-secondary">{formatDateTime(locale, a.uploadedAt)}</span>
-                      </td>
-                      {mayRemove && (
-                        <td data-label={t('common.actions')}>
-                          <Button variant="secondary" onClick={() => setRemoving(a)}>
-                            {t('cases.attachments.remove')}
-                            <span className="visually-hidden"> {name}</span>
-                          </Button>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+              );
+            })}
+          </RowsTable>
+        </LoadedList>
       </Section>
       {removing && (
         <ReasonDialog<{ removed: true }>

@@ -15,7 +15,7 @@ import { errorText } from '../../ui/errors.ts';
 import { teamOptions, useOrganisation, workerOptions } from '../organisation/organisation.ts';
 import { checkDate, exitReasonsFrom, machineState, refusalOf, transitionBody, validateTransition, type TransitionDraft } from './case-model.ts';
 import type { ApprovalView, CaseDetail, CaseView } from './case-types.ts';
-import { formErrors, FormDialog, isVersionConflict, riskOptions, todayText, useFormState, type FormField } from './case-ui.tsx';
+import { FormDialog, riskOptions, todayText, useFormWithErrors, type FormField } from './case-ui.tsx';
 
 /**
  * One lifecycle step. The dialog asks for what the state machine says the
@@ -28,7 +28,6 @@ export function TransitionDialog(props: { detail: CaseDetail; event: CaseEvent; 
   const c = props.detail.case;
   const event = props.event;
   const [draft, setDraft] = useState<TransitionDraft>({ on: todayText(), reason: '', exitReason: '', exitNote: '', followUpOutcome: '' });
-  const form = useFormState();
   const set = (patch: Partial<TransitionDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const reasonRequired = event === 'mark_not_eligible' || event === 'suspend';
   const fields: FormField[] = [
@@ -41,7 +40,7 @@ export function TransitionDialog(props: { detail: CaseDetail; event: CaseEvent; 
     const refusal = refusalOf(e);
     return refusal ? t(`cases.refusal.${refusal}`) : undefined;
   };
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error, explain);
+  const { form, byField, dialogProps } = useFormWithErrors(fields, explain);
   const exitReasons = exitReasonsFrom(machineState(c));
   // After a refusal the case has moved on without us: reload it when the dialog closes.
   const close = () => (refusalOf(form.error) ? props.onStale() : props.onClose());
@@ -53,10 +52,7 @@ export function TransitionDialog(props: { detail: CaseDetail; event: CaseEvent; 
       submitLabel={t(`cases.event.${event}`)}
       danger={event === 'mark_not_eligible' || event === 'suspend'}
       onClose={close}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t(`cases.eventHelp.${event}`)}</p>}
       onSubmit={() =>
         form.run(
@@ -67,13 +63,9 @@ export function TransitionDialog(props: { detail: CaseDetail; event: CaseEvent; 
             );
           },
           async () => {
-            try {
-              props.onDone(await api.post<CaseDetail>(`/api/cases/${c.id}/transitions`, transitionBody(event, c.version, draft)));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onStale();
-              throw e;
-            }
+            props.onDone(await api.post<CaseDetail>(`/api/cases/${c.id}/transitions`, transitionBody(event, c.version, draft)));
           },
+          props.onStale,
         )
       }
     >
@@ -131,24 +123,20 @@ export function EditCaseDialog(props: { c: CaseView; onClose: () => void; onDone
   const [referralDate, setReferralDate] = useState(toDisplayDate(c.referralDate));
   const [note, setNote] = useState(c.referralNote ?? '');
   const [risk, setRisk] = useState<RiskLevel>(c.riskLevel);
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'referralSource', target: 'edit-source', label: t('cases.fields.referralSource') },
     { key: 'referralDate', target: 'edit-referralDate', label: t('cases.fields.referralDate'), date: true },
     { key: 'referralNote', target: 'edit-note', label: t('cases.fields.referralNote') },
     { key: 'riskLevel', target: 'edit-risk', label: t('cases.fields.riskLevel') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="edit-case-form"
       title={t('cases.summary.editDetails')}
       submitLabel={t('common.saveChanges')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(referralDate, { required: true });
         return form.run(
@@ -159,13 +147,9 @@ export function EditCaseDialog(props: { c: CaseView; onClose: () => void; onDone
             if (d.iso !== c.referralDate) body['referralDate'] = d.iso;
             if ((note.trim() || null) !== (c.referralNote ?? null)) body['referralNote'] = note.trim() || null;
             if (risk !== c.riskLevel) body['riskLevel'] = risk;
-            try {
-              props.onDone(await api.patch<CaseView>(`/api/cases/${c.id}`, body));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(await api.patch<CaseView>(`/api/cases/${c.id}`, body));
           },
+          props.onConflict,
         );
       }}
     >
@@ -183,23 +167,19 @@ export function ReviewDialog(props: { c: CaseView; onClose: () => void; onDone: 
   const [on, setOn] = useState(todayText());
   const [risk, setRisk] = useState<RiskLevel>(props.c.riskLevel);
   const [summary, setSummary] = useState('');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'reviewedOn', target: 'review-on', label: t('cases.review.reviewedOn'), date: true },
     { key: 'riskLevel', target: 'review-risk', label: t('cases.review.riskFound') },
     { key: 'summary', target: 'review-summary', label: t('cases.review.summary') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="review-form"
       title={t('cases.review.record')}
       submitLabel={t('cases.review.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t('cases.review.intro')}</p>}
       onSubmit={() => {
         const d = checkDate(on, { required: true });
@@ -209,14 +189,10 @@ export function ReviewDialog(props: { c: CaseView; onClose: () => void; onDone: 
             ...(summary.trim() ? {} : { summary: t('fieldErrors.required') }),
           }),
           async () => {
-            try {
-              await api.post<CaseView>(`/api/cases/${props.c.id}/reviews`, { version: props.c.version, reviewedOn: d.iso, riskLevel: risk, summary: summary.trim() });
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            await api.post<CaseView>(`/api/cases/${props.c.id}/reviews`, { version: props.c.version, reviewedOn: d.iso, riskLevel: risk, summary: summary.trim() });
+            props.onDone();
           },
+          props.onConflict,
         );
       }}
     >
@@ -235,34 +211,26 @@ export function AssignDialog(props: { c: CaseView; onClose: () => void; onDone: 
   const [worker, setWorker] = useState(c.assignedWorkerId ?? '');
   const [team, setTeam] = useState(c.teamId ?? '');
   const [reason, setReason] = useState('');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'assignedWorkerId', target: 'assign-worker', label: t('common.assignedWorker') },
     { key: 'teamId', target: 'assign-team', label: t('common.team') },
     { key: 'reason', target: 'assign-reason', label: t('cases.assign.reason') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="assign-form"
       title={t('cases.assign.title')}
       submitLabel={t('cases.assign.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() =>
         form.run(
           () => ({}),
           async () => {
-            try {
-              props.onDone(await api.post<CaseView>(`/api/cases/${c.id}/assign`, { version: c.version, assignedWorkerId: worker || null, teamId: team || null, reason: reason.trim() || null }));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(await api.post<CaseView>(`/api/cases/${c.id}/assign`, { version: c.version, assignedWorkerId: worker || null, teamId: team || null, reason: reason.trim() || null }));
           },
+          props.onConflict,
         )
       }
     >
@@ -277,19 +245,15 @@ export function AssignDialog(props: { c: CaseView; onClose: () => void; onDone: 
 export function RequestApprovalDialog(props: { caseId: string; subject: ApprovalSubject; subjectId?: string | null; onClose: () => void; onDone: (a: ApprovalView) => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const form = useFormState();
   const fields: FormField[] = [{ key: 'note', target: 'request-note', label: t('cases.approvals.requestNote') }];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="request-approval-form"
       title={t(`cases.approvals.requestTitle_${props.subject}`)}
       submitLabel={t('cases.approvals.send')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t(`cases.approvals.requestIntro_${props.subject}`)}</p>}
       onSubmit={() =>
         form.run(
@@ -309,10 +273,9 @@ export function RequestApprovalDialog(props: { caseId: string; subject: Approval
 export function DecisionDialog(props: { caseId: string; approval: ApprovalView; decision: 'approve' | 'reject'; onClose: () => void; onDone: () => void; onStale: () => void }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
-  const form = useFormState();
   const reject = props.decision === 'reject';
   const fields: FormField[] = [{ key: 'comment', target: 'decision-comment', label: t('cases.approvals.commentLabel') }];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   const subject = t(`cases.approvalSubject.${props.approval.subjectType}`);
   return (
     <FormDialog
@@ -321,23 +284,16 @@ export function DecisionDialog(props: { caseId: string; approval: ApprovalView; 
       submitLabel={reject ? t('cases.approvals.reject') : t('cases.approvals.approve')}
       danger={reject}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{reject ? t('cases.approvals.rejectIntro') : t(`cases.approvals.approveIntro_${props.approval.subjectType}`)}</p>}
       onSubmit={() =>
         form.run(
           () => (reject && !comment.trim() ? { comment: t('cases.approvals.commentRequired') } : {}),
           async () => {
-            try {
-              await api.post(`/api/cases/${props.caseId}/approvals/${props.approval.id}/decision`, { decision: props.decision, version: props.approval.version, comment: comment.trim() || null });
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onStale();
-              throw e;
-            }
+            await api.post(`/api/cases/${props.caseId}/approvals/${props.approval.id}/decision`, { decision: props.decision, version: props.approval.version, comment: comment.trim() || null });
+            props.onDone();
           },
+          props.onStale,
         )
       }
     >

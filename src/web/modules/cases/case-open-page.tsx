@@ -7,8 +7,10 @@ import type { HouseholdDetail, HouseholdView, Page } from '../../api/types.ts';
 import { useDebounced, useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
+import { Details } from '../../ui/details.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
@@ -20,7 +22,7 @@ import { branchName, useOrganisation, workerName, workerOptions } from '../organ
 import { memberName } from './case-data.ts';
 import { checkDate } from './case-model.ts';
 import type { CaseDetail } from './case-types.ts';
-import { Breadcrumbs, Details, formErrors, riskOptions, todayText, useFormState, type FormField } from './case-ui.tsx';
+import { formErrors, riskOptions, todayText, useFormState, type FormField } from './case-ui.tsx';
 
 /** Opening a family case for a household, on a referral (from the household's page, or by finding the household here). */
 export function CaseOpenPage() {
@@ -80,6 +82,7 @@ function OpenForm({ householdId, onChangeHousehold }: { householdId: string; onC
   const [note, setNote] = useState('');
   const [risk, setRisk] = useState<RiskLevel>('none');
   const [worker, setWorker] = useState<string | null>(null);
+  // Not useFormWithErrors: its fields need the loaded data, and no hook may follow the early returns below.
   const form = useFormState();
   const mayAssign = can(user, 'case.assign');
 

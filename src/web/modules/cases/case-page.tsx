@@ -1,14 +1,15 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useParams } from 'react-router';
-import { api, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { can, useUser } from '../../session/session.tsx';
-import { LoadFailed, NotFoundPage, RecordNotFound } from '../../shell/status-pages.tsx';
+import { NotFoundPage, RecordLoadFailed } from '../../shell/status-pages.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import type { CaseDetail, CaseView } from './case-types.ts';
-import { Breadcrumbs, RiskBadge, StatusBadge } from './case-ui.tsx';
+import { RiskBadge, StatusBadge } from './case-ui.tsx';
 import { CaseSummary } from './case-summary.tsx';
 
 /** What a section of the case page is given: the case as it is now, and how to replace or reload it. */
@@ -48,10 +49,7 @@ export function CasePage() {
   const current = (tabParam ?? 'summary') as TabName;
   if (!visibleTabs(user.fieldView).includes(current)) return <NotFoundPage />;
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error !== undefined || !detail.data) {
-    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={detail.error} />;
-  }
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   return <CaseFrame detail={detail.data} tab={current} onChange={detail.setData} reload={detail.reload} />;
 }
 

@@ -9,16 +9,16 @@ import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
 import { Button } from '../../ui/button.tsx';
-import { Loading } from '../../ui/loading.tsx';
+import { Details } from '../../ui/details.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorText } from '../../ui/errors.ts';
 import { branchName, teamName, useOrganisation } from '../organisation/organisation.ts';
 import { AssignDialog, DecisionDialog, EditCaseDialog, RequestApprovalDialog, ReviewDialog, TransitionDialog, WithdrawDialog } from './case-dialogs.tsx';
 import { blockedActions, CLOSURE_REQUESTABLE, offeredActions, OPEN_STATUSES } from './case-model.ts';
 import type { CaseTabProps } from './case-page.tsx';
 import type { ApprovalView, ReviewView } from './case-types.ts';
-import { Details, OverdueBadge, Section, StatusBadge } from './case-ui.tsx';
+import { OverdueBadge, Section, StatusBadge } from './case-ui.tsx';
 
 /** The summary of a case: where it stands and what can happen next, risk and reviews, who works on it, approvals and history. */
 export function CaseSummary({ detail, onChange, reload }: CaseTabProps) {
@@ -122,36 +122,18 @@ export function CaseSummary({ detail, onChange, reload }: CaseTabProps) {
           ]}
         />
         <h3 className="subheading">{t('cases.review.listTitle')}</h3>
-        {reviews.error !== undefined && <ErrorSummary message={errorText(t, reviews.error)} items={[]} />}
-        {reviews.loading && !reviews.data ? (
-          <Loading />
-        ) : (reviews.data ?? []).length === 0 ? (
-          <p className="muted">{t('cases.review.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.review.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.review.reviewedOn')}</th>
-                  <th scope="col">{t('cases.review.risk')}</th>
-                  <th scope="col">{t('cases.review.summary')}</th>
-                  <th scope="col">{t('cases.review.by')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(reviews.data ?? []).map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" data-label={t('cases.review.reviewedOn')}>{date(r.reviewedOn)}</th>
-                    <td data-label={t('cases.review.risk')}>{t('cases.review.riskChange', { from: t(`cases.risk.${r.riskBefore}`), to: t(`cases.risk.${r.riskAfter}`) })}</td>
-                    <td data-label={t('cases.review.summary')} className="pre-line">{r.summary ?? ''}</td>
-                    <td data-label={t('cases.review.by')}>{r.reviewedByName ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <LoadedList resource={reviews} count={(reviews.data ?? []).length} emptyText={t('cases.review.none')}>
+          <RowsTable caption={t('cases.review.listTitle')} columns={[t('cases.review.reviewedOn'), t('cases.review.risk'), t('cases.review.summary'), t('cases.review.by')]}>
+            {(reviews.data ?? []).map((r) => (
+              <tr key={r.id}>
+                <th scope="row" data-label={t('cases.review.reviewedOn')}>{date(r.reviewedOn)}</th>
+                <td data-label={t('cases.review.risk')}>{t('cases.review.riskChange', { from: t(`cases.risk.${r.riskBefore}`), to: t(`cases.risk.${r.riskAfter}`) })}</td>
+                <td data-label={t('cases.review.summary')} className="pre-line">{r.summary ?? ''}</td>
+                <td data-label={t('cases.review.by')}>{r.reviewedByName ?? ''}</td>
+              </tr>
+            ))}
+          </RowsTable>
+        </LoadedList>
       </Section>
 
       <Section
@@ -186,12 +168,7 @@ export function CaseSummary({ detail, onChange, reload }: CaseTabProps) {
           )
         }
       >
-        {approvals.error !== undefined && <ErrorSummary message={errorText(t, approvals.error)} items={[]} />}
-        {approvals.loading && !approvals.data ? (
-          <Loading />
-        ) : (approvals.data ?? []).length === 0 ? (
-          <p className="muted">{t('cases.approvals.none')}</p>
-        ) : (
+        <LoadedList resource={approvals} count={(approvals.data ?? []).length} emptyText={t('cases.approvals.none')}>
           <ul className="approval-list">
             {(approvals.data ?? []).map((a) => (
               <li key={a.id} className={`approval approval--${a.status}`}>
@@ -242,38 +219,25 @@ export function CaseSummary({ detail, onChange, reload }: CaseTabProps) {
               </li>
             ))}
           </ul>
-        )}
+        </LoadedList>
       </Section>
 
       <Section id="case-history" title={t('cases.history.title')}>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">{t('cases.history.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('cases.history.on')}</th>
-                <th scope="col">{t('cases.history.change')}</th>
-                <th scope="col">{t('cases.history.reason')}</th>
-                <th scope="col">{t('cases.history.by')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.history.map((h) => (
-                <tr key={h.id}>
-                  <th scope="row" data-label={t('cases.history.on')}>{date(h.effectiveOn)}</th>
-                  <td data-label={t('cases.history.change')}>
-                    {t(`cases.event.${h.event}`, { defaultValue: h.event })}
-                    <span className="cell-secondary">
-                      {h.from ? t('cases.history.fromTo', { from: t(`cases.status.${h.from}`), to: t(`cases.status.${h.to}`) }) : t(`cases.status.${h.to}`)}
-                    </span>
-                  </td>
-                  <td data-label={t('cases.history.reason')} className="pre-line">{h.reason ?? ''}</td>
-                  <td data-label={t('cases.history.by')}>{h.changedByName ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RowsTable caption={t('cases.history.title')} columns={[t('cases.history.on'), t('cases.history.change'), t('cases.history.reason'), t('cases.history.by')]}>
+          {detail.history.map((h) => (
+            <tr key={h.id}>
+              <th scope="row" data-label={t('cases.history.on')}>{date(h.effectiveOn)}</th>
+              <td data-label={t('cases.history.change')}>
+                {t(`cases.event.${h.event}`, { defaultValue: h.event })}
+                <span className="cell-secondary">
+                  {h.from ? t('cases.history.fromTo', { from: t(`cases.status.${h.from}`), to: t(`cases.status.${h.to}`) }) : t(`cases.status.${h.to}`)}
+                </span>
+              </td>
+              <td data-label={t('cases.history.reason')} className="pre-line">{h.reason ?? ''}</td>
+              <td data-label={t('cases.history.by')}>{h.changedByName ?? ''}</td>
+            </tr>
+          ))}
+        </RowsTable>
       </Section>
 
       {event && (

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { RISK_LEVELS, type CaseStatus, type RiskLevel } from '../../../shared/cases/case-codes.ts';
 import { todayInUzbekistan } from '../../../shared/cases/case-dates.ts';
 import { formatMoneyUzs, toDisplayDate } from '../../../shared/i18n/format.ts';
@@ -48,36 +47,6 @@ export function Money({ value }: { value: string | null | undefined }) {
   return <span className="num-text">{formatMoneyUzs(locale, uzsNumber(value))}</span>;
 }
 
-/** A definition list of label → value; empty values say "not recorded". */
-export function Details({ rows }: { rows: readonly (readonly [string, ReactNode])[] }) {
-  const { t } = useTranslation();
-  return (
-    <dl className="details">
-      {rows.map(([label, value]) => (
-        <div className="details-row" key={label}>
-          <dt>{label}</dt>
-          <dd>{value === '' || value === null || value === undefined ? <span className="muted">{t('common.notRecorded')}</span> : value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-export function Breadcrumbs({ items }: { items: readonly { to: string; label: string }[] }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-      <ol>
-        {items.map((i) => (
-          <li key={i.to}>
-            <Link to={i.to}>{i.label}</Link>
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
-}
-
 /** A field of a form: its key (as in the API's error paths), the control to move to, and its label. */
 export interface FormField {
   key: string;
@@ -97,8 +66,12 @@ export function useFormState() {
   const [attempt, setAttempt] = useState(0);
   const [local, setLocal] = useState<Record<string, string>>({});
 
-  /** Checks first (problems by field key, already translated), then sends; a failure is kept to show. */
-  async function run(check: () => Record<string, string | undefined>, send: () => Promise<void>): Promise<void> {
+  /**
+   * Checks first (problems by field key, already translated), then sends; a
+   * failure is kept to show, except a version conflict when `onConflict` is
+   * given (the caller reloads what someone else changed first).
+   */
+  async function run(check: () => Record<string, string | undefined>, send: () => Promise<void>, onConflict?: () => void): Promise<void> {
     setAttempt((n) => n + 1);
     const problems = Object.fromEntries(Object.entries(check()).filter((e): e is [string, string] => e[1] !== undefined));
     setLocal(problems);
@@ -108,7 +81,8 @@ export function useFormState() {
     try {
       await send();
     } catch (e) {
-      setError(e);
+      if (onConflict && isVersionConflict(e)) onConflict();
+      else setError(e);
     } finally {
       setBusy(false);
     }
@@ -134,6 +108,19 @@ export function formErrors(t: TFunction, fields: readonly FormField[], local: Re
   if (error !== undefined && items.length === 0) message = explain?.(error) ?? errorText(t, error);
   else if (isApiError(error) && error.code === 'version_conflict') message = t('errors.version_conflict');
   return { byField, items, message };
+}
+
+/**
+ * A form's state with its messages worked out each render: `byField` for the
+ * controls, `summaryProps` to spread on its ErrorSummary, `dialogProps` (the
+ * same and busy) to spread on its FormDialog.
+ */
+export function useFormWithErrors(fields: readonly FormField[], explain?: (error: unknown) => string | undefined) {
+  const { t } = useTranslation();
+  const form = useFormState();
+  const { byField, items, message } = formErrors(t, fields, form.local, form.error, explain);
+  const summaryProps = { message, items, attempt: form.attempt };
+  return { form, byField, summaryProps, dialogProps: { ...summaryProps, busy: form.busy } };
 }
 
 export interface FormDialogProps {

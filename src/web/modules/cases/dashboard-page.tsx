@@ -6,15 +6,17 @@ import { formatDateLong, formatNumber } from '../../../shared/i18n/format.ts';
 import { api } from '../../api/client.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { branchOptions, useOrganisation } from '../organisation/organisation.ts';
 import { OPEN_STATUSES } from './case-model.ts';
 import { WORK_ITEM_KINDS, type Dashboard } from './case-types.ts';
-import { Bar, Breadcrumbs, Section } from './case-ui.tsx';
+import { Bar, Section } from './case-ui.tsx';
 
 /** The supervisor's view of a branch: caseload per worker, the risk mix, overdue work and cases by status. */
 export function DashboardPage() {
@@ -68,35 +70,21 @@ export function DashboardPage() {
             {d.workers.length === 0 ? (
               <p className="muted">{t('cases.dashboard.noWorkers')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{t('cases.dashboard.caseload')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.dashboard.worker')}</th>
-                      <th scope="col" className="num">{t('cases.dashboard.caseloadCount')}</th>
-                      <th scope="col" className="num">{t('cases.dashboard.openCount')}</th>
-                      <th scope="col" className="num">{t('cases.dashboard.highRisk')}</th>
-                      <th scope="col" className="num">{t('cases.dashboard.overdue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.workers.map((w) => (
-                      <tr key={w.workerId}>
-                        <th scope="row" data-label={t('cases.dashboard.worker')}>
-                          <Link to={`/cases?worker=${w.workerId}${branchQuery}`}>{w.workerName ?? t('cases.dashboard.workerHidden')}</Link>
-                        </th>
-                        <td className="num" data-label={t('cases.dashboard.caseloadCount')}>{n(w.caseload)}</td>
-                        <td className="num" data-label={t('cases.dashboard.openCount')}>{n(w.open)}</td>
-                        <td className="num" data-label={t('cases.dashboard.highRisk')}>{n(w.highRisk)}</td>
-                        <td className="num" data-label={t('cases.dashboard.overdue')}>
-                          {w.overdue > 0 ? <Link to={`/cases?worker=${w.workerId}&overdue=1${branchQuery}`}>{n(w.overdue)}</Link> : n(w.overdue)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RowsTable caption={t('cases.dashboard.caseload')} columns={[t('cases.dashboard.worker'), { label: t('cases.dashboard.caseloadCount'), num: true }, { label: t('cases.dashboard.openCount'), num: true }, { label: t('cases.dashboard.highRisk'), num: true }, { label: t('cases.dashboard.overdue'), num: true }]}>
+                {d.workers.map((w) => (
+                  <tr key={w.workerId}>
+                    <th scope="row" data-label={t('cases.dashboard.worker')}>
+                      <Link to={`/cases?worker=${w.workerId}${branchQuery}`}>{w.workerName ?? t('cases.dashboard.workerHidden')}</Link>
+                    </th>
+                    <td className="num" data-label={t('cases.dashboard.caseloadCount')}>{n(w.caseload)}</td>
+                    <td className="num" data-label={t('cases.dashboard.openCount')}>{n(w.open)}</td>
+                    <td className="num" data-label={t('cases.dashboard.highRisk')}>{n(w.highRisk)}</td>
+                    <td className="num" data-label={t('cases.dashboard.overdue')}>
+                      {w.overdue > 0 ? <Link to={`/cases?worker=${w.workerId}&overdue=1${branchQuery}`}>{n(w.overdue)}</Link> : n(w.overdue)}
+                    </td>
+                  </tr>
+                ))}
+              </RowsTable>
             )}
           </Section>
 

@@ -13,17 +13,17 @@ import { can, useUser } from '../../session/session.tsx';
 import { Button } from '../../ui/button.tsx';
 import { DateField } from '../../ui/date-field.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorText } from '../../ui/errors.ts';
 import { FieldErrorText } from '../../ui/field.tsx';
-import { Loading } from '../../ui/loading.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { isChild, memberName, useHousehold, useInstruments } from '../cases/case-data.ts';
 import { checkDate } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
-import { Bar, formErrors, Section, todayText, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { Bar, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { AssessmentView, InstrumentView, ProgressSeries } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -42,7 +42,7 @@ function instrumentTitle(instruments: readonly InstrumentView[] | undefined, cod
  * household's self-reliance benchmark, recorded with the instrument's own
  * descriptions in the interface language, and progress first against latest.
  */
-export function AssessmentsTab({ detail }: CaseTabProps) {
+export function AssessmentsTab({ detail, reload }: CaseTabProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const user = useUser();
@@ -72,6 +72,8 @@ export function AssessmentsTab({ detail }: CaseTabProps) {
           setRecording(false);
           list.reload();
           progress.reload();
+          // The case's next steps depend on it: "assessment complete" waits for a first assessment.
+          reload();
           toast.show(t('cases.assessments.recorded', { who: who(a.personId) }));
         }}
       />
@@ -93,13 +95,8 @@ export function AssessmentsTab({ detail }: CaseTabProps) {
         title={t('cases.assessments.progressTitle')}
         actions={mayWrite && <Button variant="primary" onClick={() => setRecording(true)} disabled={!instruments.data}>{t('cases.assessments.record')}</Button>}
       >
-        {progress.error !== undefined && <ErrorSummary message={errorText(t, progress.error)} items={[]} />}
-        {progress.loading && !progress.data ? (
-          <Loading />
-        ) : series.length === 0 ? (
-          <p className="muted">{t('cases.assessments.noProgress')}</p>
-        ) : (
-          series.map((s) => {
+        <LoadedList resource={progress} count={series.length} emptyText={t('cases.assessments.noProgress')}>
+          {series.map((s) => {
             const def = instruments.data?.find((i) => i.code === s.instrumentCode)?.definition;
             const max = def?.scale.max ?? 4;
             const caption = t('cases.assessments.progressCaption', { who: who(s.personId), instrument: instrumentTitle(instruments.data, s.instrumentCode, locale), count: s.assessments });
@@ -144,46 +141,27 @@ export function AssessmentsTab({ detail }: CaseTabProps) {
                 </table>
               </div>
             );
-          })
-        )}
+          })}
+        </LoadedList>
       </Section>
 
       <Section id="assessment-list" title={t('cases.assessments.listTitle')}>
-        {list.error !== undefined && <ErrorSummary message={errorText(t, list.error)} items={[]} />}
-        {list.loading && !list.data ? (
-          <Loading />
-        ) : (list.data?.items ?? []).length === 0 ? (
-          <p className="muted">{t('cases.assessments.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.assessments.listTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.assessments.assessedOn')}</th>
-                  <th scope="col">{t('cases.assessments.who')}</th>
-                  <th scope="col">{t('cases.assessments.instrument')}</th>
-                  <th scope="col" className="num">{t('cases.assessments.overall')}</th>
-                  <th scope="col">{t('cases.assessments.assessor')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(list.data?.items ?? []).map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row" data-label={t('cases.assessments.assessedOn')}>{formatDate(locale, a.assessedOn)}</th>
-                    <td data-label={t('cases.assessments.who')}>{who(a.personId)}</td>
-                    <td data-label={t('cases.assessments.instrument')}>
-                      {t('cases.assessments.instrumentVersion', { title: instrumentTitle(instruments.data, a.instrument.code, locale), version: a.instrument.version })}
-                      {a.summary && <span className="cell-secondary">{a.summary}</span>}
-                    </td>
-                    <td data-label={t('cases.assessments.overall')} className="num">{a.overallScore === null ? '' : formatNumber(locale, a.overallScore, { maximumFractionDigits: 2 })}</td>
-                    <td data-label={t('cases.assessments.assessor')}>{a.assessorName ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <LoadedList resource={list} count={(list.data?.items ?? []).length} emptyText={t('cases.assessments.none')}>
+          <RowsTable caption={t('cases.assessments.listTitle')} columns={[t('cases.assessments.assessedOn'), t('cases.assessments.who'), t('cases.assessments.instrument'), { label: t('cases.assessments.overall'), num: true }, t('cases.assessments.assessor')]}>
+            {(list.data?.items ?? []).map((a) => (
+              <tr key={a.id}>
+                <th scope="row" data-label={t('cases.assessments.assessedOn')}>{formatDate(locale, a.assessedOn)}</th>
+                <td data-label={t('cases.assessments.who')}>{who(a.personId)}</td>
+                <td data-label={t('cases.assessments.instrument')}>
+                  {t('cases.assessments.instrumentVersion', { title: instrumentTitle(instruments.data, a.instrument.code, locale), version: a.instrument.version })}
+                  {a.summary && <span className="cell-secondary">{a.summary}</span>}
+                </td>
+                <td data-label={t('cases.assessments.overall')} className="num">{a.overallScore === null ? '' : formatNumber(locale, a.overallScore, { maximumFractionDigits: 2 })}</td>
+                <td data-label={t('cases.assessments.assessor')}>{a.assessorName ?? ''}</td>
+              </tr>
+            ))}
+          </RowsTable>
+        </LoadedList>
       </Section>
     </>
   );
@@ -233,7 +211,6 @@ function AssessmentForm(props: { caseId: string; instruments: InstrumentView[]; 
   const [on, setOn] = useState(todayText());
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [summary, setSummary] = useState('');
-  const form = useFormState();
   const def = instrument?.definition;
   const factors = def?.domains.flatMap((d) => d.factors) ?? [];
   const fields: FormField[] = [
@@ -243,7 +220,7 @@ function AssessmentForm(props: { caseId: string; instruments: InstrumentView[]; 
     ...factors.map((f) => ({ key: `answers.${f.code}`, target: `score-${f.code}-1`, label: f.title[locale] })),
     { key: 'summary', target: 'assessment-summary', label: t('cases.assessments.summary') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, summaryProps } = useFormWithErrors(fields);
   const scored = factors.filter((f) => answers[f.code] !== undefined).length;
 
   return (
@@ -275,7 +252,7 @@ function AssessmentForm(props: { caseId: string; instruments: InstrumentView[]; 
           );
         }}
       >
-        <ErrorSummary message={message} items={items} attempt={form.attempt} />
+        <ErrorSummary {...summaryProps} />
         <RadioGroup
           id="assessment-instrument"
           legend={t('cases.assessments.instrument')}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useDebounced, useResource } from '../../api/use-resource.ts';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
@@ -14,7 +15,7 @@ import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { usePartners } from '../cases/case-data.ts';
 import type { CaseView } from '../cases/case-types.ts';
-import { Breadcrumbs, formErrors, Section, StatusBadge, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { Section, StatusBadge, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { ServiceView } from './casework-types.ts';
 import { checkDelivery, deliveryBody, deliveryFields, DeliveryFields, emptyDelivery, type DeliveryDraft } from './services-tab.tsx';
 
@@ -35,13 +36,12 @@ export function GroupSessionPage() {
     (signal) => api.post<Page<CaseView>>('/api/cases/search', { q: q || undefined, status: WORKED_ON, sort: 'caseNumber', page: 1, pageSize: 100 }, { signal }),
     [q],
   );
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'sessionTitle', target: 'group-title', label: t('cases.group.sessionTitle') },
     ...deliveryFields(t, 'group-'),
     { key: 'cases', target: 'group-cases', label: t('cases.group.cases') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, summaryProps } = useFormWithErrors(fields);
   const toggle = (c: CaseView, on: boolean) => setChosen((list) => (on ? [...list, c] : list.filter((x) => x.id !== c.id)));
 
   return (
@@ -78,7 +78,7 @@ export function GroupSessionPage() {
           );
         }}
       >
-        <ErrorSummary message={message} items={items} attempt={form.attempt} />
+        <ErrorSummary {...summaryProps} />
         <p className="field-hint">{t('common.requiredLegend')}</p>
         <fieldset className="form-group">
           <legend className="form-group-legend">{t('cases.group.session')}</legend>

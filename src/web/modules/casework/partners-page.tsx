@@ -17,7 +17,7 @@ import { Pagination, Table, type Column } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { forgetPartners } from '../cases/case-data.ts';
-import { formErrors, FormDialog, isVersionConflict, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { FormDialog, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { PartnerView } from './casework-types.ts';
 
 const PAGE_SIZE = 25;
@@ -156,7 +156,6 @@ function PartnerDialog(props: { partner: PartnerView | null; onClose: () => void
   const [contactName, setContactName] = useState(first?.name ?? '');
   const [contactPosition, setContactPosition] = useState(first?.position ?? '');
   const [contactPhone, setContactPhone] = useState(first?.phone ? formatUzPhone(first.phone) : '');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'kind', target: 'partner-kind', label: t('cases.partners.kind') },
     { key: 'name', target: 'partner-name', label: t('cases.partners.name') },
@@ -167,7 +166,7 @@ function PartnerDialog(props: { partner: PartnerView | null; onClose: () => void
     { key: 'contacts.0.phone', target: 'partner-contact-phone', label: t('cases.partners.contactPhone') },
     { key: 'notes', target: 'partner-notes', label: t('cases.partners.notes') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   const phoneProblem = (v: string) => (v.trim() && !parseUzPhone(v) ? t('fieldErrors.invalid_phone') : undefined);
   return (
     <FormDialog
@@ -176,10 +175,7 @@ function PartnerDialog(props: { partner: PartnerView | null; onClose: () => void
       title={p ? t('cases.partners.editTitle', { name: p.name }) : t('cases.partners.add')}
       submitLabel={p ? t('common.saveChanges') : t('cases.partners.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() =>
         form.run(
           () => {
@@ -198,13 +194,9 @@ function PartnerDialog(props: { partner: PartnerView | null; onClose: () => void
               ? [{ name: contactName.trim(), position: contactPosition.trim() || null, phone: contactPhone.trim() || null, email: null }, ...(p?.contacts ?? []).slice(1)]
               : (p?.contacts ?? []).slice(1);
             const body = { kind, name: name.trim(), phone: phone.trim() || null, email: email.trim() || null, address: address.trim() || null, notes: notes.trim() || null, contacts };
-            try {
-              props.onDone(p ? await api.patch<PartnerView>(`/api/partner-organisations/${p.id}`, { version: p.version, ...body }) : await api.post<PartnerView>('/api/partner-organisations', body));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(p ? await api.patch<PartnerView>(`/api/partner-organisations/${p.id}`, { version: p.version, ...body }) : await api.post<PartnerView>('/api/partner-organisations', body));
           },
+          props.onConflict,
         )
       }
     >

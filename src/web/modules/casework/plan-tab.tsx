@@ -16,6 +16,7 @@ import { errorText } from '../../ui/errors.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { useOrganisation, workerName } from '../organisation/organisation.ts';
@@ -24,7 +25,7 @@ import { DecisionDialog } from '../cases/case-dialogs.tsx';
 import { checkDate, PLAN_REQUESTABLE } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
 import type { ApprovalView } from '../cases/case-types.ts';
-import { formErrors, FormDialog, isVersionConflict, Section, todayText, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { FormDialog, isVersionConflict, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { InstrumentView, PartnerView, PlanView, Responsible } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -175,46 +176,33 @@ export function PlanTab({ detail, reload: reloadCase }: CaseTabProps) {
             {g.actions.length === 0 ? (
               <p className="muted">{t('cases.plan.noActions')}</p>
             ) : (
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{t('cases.plan.actionsOf', { number: gi + 1 })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.plan.action')}</th>
-                      <th scope="col">{t('cases.plan.responsible')}</th>
-                      <th scope="col">{t('cases.plan.dueOn')}</th>
-                      <th scope="col">{t('cases.plan.actionStatus')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {g.actions.map((a, ai) => (
-                      <tr key={a.id}>
-                        <th scope="row" data-label={t('cases.plan.action')}>{a.text ?? <span className="muted">{t('cases.textHidden')}</span>}</th>
-                        <td data-label={t('cases.plan.responsible')}>
-                          {responsibleText(a.responsible, org.data, partners.data)}
-                          <span className="cell-secondary">{t(`cases.responsibleKind.${a.responsible.kind}`)}</span>
-                        </td>
-                        <td data-label={t('cases.plan.dueOn')}>{formatDate(locale, a.dueOn)}</td>
-                        <td data-label={t('cases.plan.actionStatus')}>
-                          {mayWrite ? (
-                            <Select
-                              id={`action-status-${gi}-${ai}`}
-                              label={<span className="visually-hidden">{t('cases.plan.actionStatusOf', { action: a.text ?? '' })}</span>}
-                              value={a.status}
-                              options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`cases.actionStatus.${s}`) }))}
-                              onChange={(s) => void setActionStatus(a.id, s as ActionStatus)}
-                              className="field--inline"
-                            />
-                          ) : (
-                            t(`cases.actionStatus.${a.status}`)
-                          )}
-                          {a.completedOn && <span className="cell-secondary">{t('cases.plan.completedOn', { date: formatDate(locale, a.completedOn) })}</span>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <RowsTable caption={t('cases.plan.actionsOf', { number: gi + 1 })} columns={[t('cases.plan.action'), t('cases.plan.responsible'), t('cases.plan.dueOn'), t('cases.plan.actionStatus')]}>
+                {g.actions.map((a, ai) => (
+                  <tr key={a.id}>
+                    <th scope="row" data-label={t('cases.plan.action')}>{a.text ?? <span className="muted">{t('cases.textHidden')}</span>}</th>
+                    <td data-label={t('cases.plan.responsible')}>
+                      {responsibleText(a.responsible, org.data, partners.data)}
+                      <span className="cell-secondary">{t(`cases.responsibleKind.${a.responsible.kind}`)}</span>
+                    </td>
+                    <td data-label={t('cases.plan.dueOn')}>{formatDate(locale, a.dueOn)}</td>
+                    <td data-label={t('cases.plan.actionStatus')}>
+                      {mayWrite ? (
+                        <Select
+                          id={`action-status-${gi}-${ai}`}
+                          label={<span className="visually-hidden">{t('cases.plan.actionStatusOf', { action: a.text ?? '' })}</span>}
+                          value={a.status}
+                          options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`cases.actionStatus.${s}`) }))}
+                          onChange={(s) => void setActionStatus(a.id, s as ActionStatus)}
+                          className="field--inline"
+                        />
+                      ) : (
+                        t(`cases.actionStatus.${a.status}`)
+                      )}
+                      {a.completedOn && <span className="cell-secondary">{t('cases.plan.completedOn', { date: formatDate(locale, a.completedOn) })}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </RowsTable>
             )}
           </article>
         ))}
@@ -326,32 +314,25 @@ export function PlanTab({ detail, reload: reloadCase }: CaseTabProps) {
 function SubmitPlanDialog(props: { caseId: string; plan: PlanView; onClose: () => void; onDone: (p: PlanView) => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const form = useFormState();
   const withoutActions = props.plan.goals.map((g, i) => (g.actions.length === 0 ? i + 1 : 0)).filter(Boolean);
   const fields: FormField[] = [{ key: 'note', target: 'submit-note', label: t('cases.approvals.requestNote') }];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error, () => (withoutActions.length ? t('cases.plan.goalsNeedActions', { goals: withoutActions.join(', ') }) : undefined));
+  const { form, byField, dialogProps } = useFormWithErrors(fields, () => (withoutActions.length ? t('cases.plan.goalsNeedActions', { goals: withoutActions.join(', ') }) : undefined));
   return (
     <FormDialog
       id="submit-plan-form"
       title={t('cases.plan.submit')}
       submitLabel={t('cases.approvals.send')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message ?? (form.attempt > 0 && withoutActions.length ? t('cases.plan.goalsNeedActions', { goals: withoutActions.join(', ') }) : undefined)}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
+      message={dialogProps.message ?? (form.attempt > 0 && withoutActions.length ? t('cases.plan.goalsNeedActions', { goals: withoutActions.join(', ') }) : undefined)}
       intro={<p>{t('cases.approvals.requestIntro_plan')}</p>}
       onSubmit={() =>
         form.run(
           () => (withoutActions.length ? { plan: t('cases.plan.goalsNeedActions', { goals: withoutActions.join(', ') }) } : {}),
           async () => {
-            try {
-              props.onDone(await api.post<PlanView>(`/api/cases/${props.caseId}/plan/submit`, { version: props.plan.version, note: note.trim() || null }));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(await api.post<PlanView>(`/api/cases/${props.caseId}/plan/submit`, { version: props.plan.version, note: note.trim() || null }));
           },
+          props.onConflict,
         )
       }
     >
@@ -367,12 +348,11 @@ function PlanReviewDialog(props: { caseId: string; plan: PlanView; instruments: 
   const [summary, setSummary] = useState('');
   const [progress, setProgress] = useState<Record<string, GoalProgress>>(() => Object.fromEntries(props.plan.goals.map((g) => [g.id, 'some_progress'])));
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'reviewedOn', target: 'plan-review-on', label: t('cases.plan.reviewedOn'), date: true },
     { key: 'summary', target: 'plan-review-summary', label: t('cases.plan.reviewSummary') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="plan-review-form"
@@ -380,23 +360,16 @@ function PlanReviewDialog(props: { caseId: string; plan: PlanView; instruments: 
       title={t('cases.plan.review')}
       submitLabel={t('cases.plan.saveReview')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(on, { required: true });
         return form.run(
           () => ({ ...(d.error ? { reviewedOn: t(`fieldErrors.${d.error}`) } : {}), ...(summary.trim() ? {} : { summary: t('fieldErrors.required') }) }),
           async () => {
             const goals = props.plan.goals.map((g) => ({ goalId: g.id, progress: progress[g.id] ?? 'not_started', note: notes[g.id]?.trim() || null }));
-            try {
-              props.onDone(await api.post<PlanView>(`/api/cases/${props.caseId}/plan/reviews`, { version: props.plan.version, reviewedOn: d.iso, summary: summary.trim(), goals }));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(await api.post<PlanView>(`/api/cases/${props.caseId}/plan/reviews`, { version: props.plan.version, reviewedOn: d.iso, summary: summary.trim(), goals }));
           },
+          props.onConflict,
         );
       }}
     >
@@ -485,7 +458,6 @@ function PlanEditor(props: {
   const { t } = useTranslation();
   const locale = useLocale();
   const [goals, setGoals] = useState<GoalDraft[]>(() => draftsOf(props.plan));
-  const form = useFormState();
   const domainOptions = props.instruments
     .filter((i) => i.current)
     .flatMap((i) => i.definition.domains.map((d) => ({ value: `${i.code}:${d.code}`, label: `${d.title[locale]} (${i.definition.title[locale]})` })));
@@ -501,7 +473,7 @@ function PlanEditor(props: {
       { key: `goals.${gi}.actions.${ai}.dueOn`, target: actionId(gi, ai, 'dueOn'), label: t('cases.plan.actionField', { goal: gi + 1, number: ai + 1, field: t('cases.plan.dueOn') }), date: true },
     ]),
   ]);
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, summaryProps } = useFormWithErrors(fields);
   const conflict = isVersionConflict(form.error);
 
   const setGoal = (key: string, patch: Partial<GoalDraft>) => setGoals((list) => list.map((g) => (g.key === key ? { ...g, ...patch } : g)));
@@ -558,7 +530,7 @@ function PlanEditor(props: {
           void form.run(check, send);
         }}
       >
-        <ErrorSummary message={message} items={items} attempt={form.attempt} />
+        <ErrorSummary {...summaryProps} />
         {conflict && (
           <p>
             <Button onClick={props.onReload}>{t('cases.plan.reloadCurrent')}</Button>

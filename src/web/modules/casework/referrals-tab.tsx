@@ -11,9 +11,8 @@ import { can, useUser } from '../../session/session.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { DateField } from '../../ui/date-field.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorText } from '../../ui/errors.ts';
-import { Loading } from '../../ui/loading.tsx';
+import { Details } from '../../ui/details.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextField } from '../../ui/text-field.tsx';
@@ -21,7 +20,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { memberName, memberOptions, partnerOptions, useHousehold, usePartners } from '../cases/case-data.ts';
 import { checkDate } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
-import { Details, formErrors, FormDialog, isVersionConflict, Section, todayText, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { FormDialog, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { PartnerView, ReferralView } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -70,12 +69,7 @@ export function ReferralsTab({ detail }: CaseTabProps) {
     <>
       <Section id="referrals" title={t('cases.referrals.title')} actions={mayWrite && <Button variant="primary" onClick={() => setCreating(true)}>{t('cases.referrals.new')}</Button>}>
         <p className="muted">{t('cases.referrals.intro')}</p>
-        {list.error !== undefined && <ErrorSummary message={errorText(t, list.error)} items={[]} />}
-        {list.loading && !list.data ? (
-          <Loading />
-        ) : (list.data?.items ?? []).length === 0 ? (
-          <p className="muted">{t('cases.referrals.none')}</p>
-        ) : (
+        <LoadedList resource={list} count={(list.data?.items ?? []).length} emptyText={t('cases.referrals.none')}>
           <ul className="entry-list">
             {(list.data?.items ?? []).map((r) => (
               <li key={r.id} className="entry referral" aria-labelledby={`referral-${r.id}`}>
@@ -115,7 +109,7 @@ export function ReferralsTab({ detail }: CaseTabProps) {
               </li>
             ))}
           </ul>
-        )}
+        </LoadedList>
       </Section>
 
       {creating && (
@@ -158,7 +152,6 @@ function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; 
   const [reason, setReason] = useState('');
   const [services, setServices] = useState('');
   const [categories, setCategories] = useState<DataCategory[]>(DEFAULT_CATEGORIES);
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'partnerId', target: 'referral-partner', label: t('cases.referrals.partner') },
     { key: 'personId', target: 'referral-person', label: t('cases.referrals.person') },
@@ -166,7 +159,7 @@ function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; 
     { key: 'servicesRequested', target: 'referral-services', label: t('cases.referrals.services') },
     { key: 'dataCategories', target: 'referral-cat-identity', label: t('cases.referrals.dataShared') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="referral-form"
@@ -174,10 +167,7 @@ function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; 
       title={t('cases.referrals.new')}
       submitLabel={t('cases.referrals.saveDraft')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t('cases.referrals.newIntro')}</p>}
       onSubmit={() =>
         form.run(
@@ -239,8 +229,6 @@ function SendDialog(props: { caseId: string; referral: ReferralView; personName:
   const user = useUser();
   const [sentOn, setSentOn] = useState(todayText());
   const [override, setOverride] = useState('');
-  const form = useFormState();
-  const needsConsent = isApiError(form.error) && form.error.code === 'consent_required';
   const mayOverride = can(user, 'referral.override_consent');
   const [wantsOverride, setWantsOverride] = useState(false);
   const fields: FormField[] = [
@@ -248,7 +236,8 @@ function SendDialog(props: { caseId: string; referral: ReferralView; personName:
     ...(wantsOverride ? [{ key: 'overrideConsentReason', target: 'send-override', label: t('cases.referrals.overrideReason') }] : []),
   ];
   const explain = (e: unknown) => (isApiError(e) && e.code === 'consent_required' ? t('cases.referrals.consentRequired', { name: props.personName }) : undefined);
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error, explain);
+  const { form, byField, dialogProps } = useFormWithErrors(fields, explain);
+  const needsConsent = isApiError(form.error) && form.error.code === 'consent_required';
   return (
     <FormDialog
       id="send-referral-form"
@@ -256,10 +245,7 @@ function SendDialog(props: { caseId: string; referral: ReferralView; personName:
       submitLabel={wantsOverride ? t('cases.referrals.sendWithoutConsent') : t('cases.referrals.step.send')}
       danger={wantsOverride}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t('cases.referrals.sendIntro', { partner: props.referral.partnerName, name: props.personName })}</p>}
       onSubmit={() => {
         const d = checkDate(sentOn, { required: true });
@@ -269,18 +255,14 @@ function SendDialog(props: { caseId: string; referral: ReferralView; personName:
             ...(wantsOverride && !override.trim() ? { overrideConsentReason: t('fieldErrors.required') } : {}),
           }),
           async () => {
-            try {
-              await api.post(`/api/cases/${props.caseId}/referrals/${props.referral.id}/send`, {
-                version: props.referral.version,
-                sentOn: d.iso,
-                ...(wantsOverride ? { overrideConsentReason: override.trim() } : {}),
-              });
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            await api.post(`/api/cases/${props.caseId}/referrals/${props.referral.id}/send`, {
+              version: props.referral.version,
+              sentOn: d.iso,
+              ...(wantsOverride ? { overrideConsentReason: override.trim() } : {}),
+            });
+            props.onDone();
           },
+          props.onConflict,
         );
       }}
     >
@@ -314,7 +296,6 @@ function StepDialog(props: { caseId: string; referral: ReferralView; step: Exclu
   const [on, setOn] = useState(todayText());
   const [answer, setAnswer] = useState<'accepted' | 'rejected'>('accepted');
   const [text, setText] = useState('');
-  const form = useFormState();
   const step = props.step;
   const dateKey = step === 'answer' ? 'answeredOn' : step === 'complete' ? 'completedOn' : 'revokedOn';
   const textKey = step === 'answer' ? 'note' : step === 'complete' ? 'outcomeNote' : 'reason';
@@ -324,7 +305,7 @@ function StepDialog(props: { caseId: string; referral: ReferralView; step: Exclu
     { key: dateKey, target: 'step-on', label: t(`cases.referrals.stepDate.${step}`), date: true },
     { key: textKey, target: 'step-text', label: t(`cases.referrals.stepText.${step}`) },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="referral-step-form"
@@ -332,10 +313,7 @@ function StepDialog(props: { caseId: string; referral: ReferralView; step: Exclu
       submitLabel={t(`cases.referrals.step.${step}`)}
       danger={step === 'revoke'}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       intro={<p>{t('cases.referrals.stepIntro', { partner: r.partnerName })}</p>}
       onSubmit={() => {
         const d = checkDate(on, { required: true });
@@ -349,14 +327,10 @@ function StepDialog(props: { caseId: string; referral: ReferralView; step: Exclu
                 : step === 'complete'
                   ? { version: r.version, completedOn: d.iso, outcomeNote: text.trim() }
                   : { version: r.version, revokedOn: d.iso, reason: text.trim() };
-            try {
-              await api.post(path, body);
-              props.onDone();
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            await api.post(path, body);
+            props.onDone();
           },
+          props.onConflict,
         );
       }}
     >

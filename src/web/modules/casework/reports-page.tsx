@@ -11,9 +11,10 @@ import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { branchName, branchOptions, useOrganisation } from '../organisation/organisation.ts';
 import { checkDate } from '../cases/case-model.ts';
-import { downloadPost, formErrors, Money, Section, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { downloadPost, Money, Section, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { ReportView } from './casework-types.ts';
 
 interface Period {
@@ -40,13 +41,12 @@ export function ReportsPage() {
   const [report, setReport] = useState<ReportView | null>(null);
   const [downloading, setDownloading] = useState<'csv' | 'xlsx' | null>(null);
   const [downloadError, setDownloadError] = useState<unknown>(undefined);
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'from', target: 'report-from', label: t('cases.reports.from'), date: true },
     { key: 'to', target: 'report-to', label: t('cases.reports.to'), date: true },
     { key: 'branchId', target: 'report-branch', label: t('common.branch') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, summaryProps } = useFormWithErrors(fields);
 
   function period(): { problems: Record<string, string>; value: Period | null } {
     const f = checkDate(from, { required: true, allowFuture: true });
@@ -89,7 +89,7 @@ export function ReportsPage() {
     <>
       <PageHeader title={t('cases.reports.title')} subtitle={t('cases.reports.intro')} />
       <form className="filters filters--report" onSubmit={show} noValidate aria-label={t('cases.reports.periodRegion')}>
-        <ErrorSummary message={message} items={items} attempt={form.attempt} />
+        <ErrorSummary {...summaryProps} />
         <DateField id="report-from" label={t('cases.reports.from')} value={from} onChange={setFrom} required error={byField['from']} />
         <DateField id="report-to" label={t('cases.reports.to')} value={to} onChange={setTo} required error={byField['to']} />
         <Select id="report-branch" label={t('common.branch')} value={branchId} emptyLabel={t('common.allBranches')} options={branchOptions(org.data, locale)} onChange={setBranchId} error={byField['branchId']} />
@@ -154,65 +154,40 @@ export function ReportsPage() {
           </div>
 
           <Section id="report-services" title={t('cases.reports.servicesTitle')}>
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('cases.reports.servicesTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('cases.services.type')}</th>
-                    <th scope="col" className="num">{t('cases.reports.count')}</th>
-                    <th scope="col" className="num">{t('cases.reports.units')}</th>
-                    <th scope="col" className="num">{t('cases.services.cost')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.services.byType.map((s) => (
-                    <tr key={s.serviceType} data-figure={`service-${s.serviceType}`}>
-                      <th scope="row" data-label={t('cases.services.type')}>{t(`cases.serviceType.${s.serviceType}`)}</th>
-                      <td className="num" data-label={t('cases.reports.count')}>{n(s.count)}</td>
-                      <td className="num" data-label={t('cases.reports.units')}>{n(s.units)}</td>
-                      <td className="num" data-label={t('cases.services.cost')}><Money value={s.costUzs} /></td>
-                    </tr>
-                  ))}
-                  <tr className="total-row" data-figure="service-total">
-                    <th scope="row" data-label={t('cases.services.type')}>{t('cases.reports.allServices')}</th>
-                    <td className="num" data-label={t('cases.reports.count')}>{n(report.services.total.count)}</td>
-                    <td className="num" data-label={t('cases.reports.units')}>{n(report.services.total.units)}</td>
-                    <td className="num" data-label={t('cases.services.cost')}><Money value={report.services.total.costUzs} /></td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
+            <RowsTable caption={t('cases.reports.servicesTitle')} columns={[t('cases.services.type'), { label: t('cases.reports.count'), num: true }, { label: t('cases.reports.units'), num: true }, { label: t('cases.services.cost'), num: true }]}>
+              {report.services.byType.map((s) => (
+                <tr key={s.serviceType} data-figure={`service-${s.serviceType}`}>
+                  <th scope="row" data-label={t('cases.services.type')}>{t(`cases.serviceType.${s.serviceType}`)}</th>
+                  <td className="num" data-label={t('cases.reports.count')}>{n(s.count)}</td>
+                  <td className="num" data-label={t('cases.reports.units')}>{n(s.units)}</td>
+                  <td className="num" data-label={t('cases.services.cost')}><Money value={s.costUzs} /></td>
+                </tr>
+              ))}
+              <tr className="total-row" data-figure="service-total">
+                <th scope="row" data-label={t('cases.services.type')}>{t('cases.reports.allServices')}</th>
+                <td className="num" data-label={t('cases.reports.count')}>{n(report.services.total.count)}</td>
+                <td className="num" data-label={t('cases.reports.units')}>{n(report.services.total.units)}</td>
+                <td className="num" data-label={t('cases.services.cost')}><Money value={report.services.total.costUzs} /></td>
+              </tr>
+            </RowsTable>
           </Section>
 
           <div className="two-columns">
             <Section id="report-assistance" title={t('cases.reports.assistanceTitle')}>
-              <div className="table-wrap">
-                <table className="table">
-                  <caption className="visually-hidden">{t('cases.reports.assistanceTitle')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('cases.assistance.kind')}</th>
-                      <th scope="col" className="num">{t('cases.reports.count')}</th>
-                      <th scope="col" className="num">{t('cases.assistance.value')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.assistance.byKind.map((a) => (
-                      <tr key={a.kind}>
-                        <th scope="row" data-label={t('cases.assistance.kind')}>{t(`cases.assistanceKind.${a.kind}`)}</th>
-                        <td className="num" data-label={t('cases.reports.count')}>{n(a.count)}</td>
-                        <td className="num" data-label={t('cases.assistance.value')}><Money value={a.valueUzs} /></td>
-                      </tr>
-                    ))}
-                    <tr className="total-row" data-figure="assistance-total">
-                      <th scope="row" data-label={t('cases.assistance.kind')}>{t('cases.reports.allAssistance')}</th>
-                      <td className="num" data-label={t('cases.reports.count')}>{n(report.assistance.count)}</td>
-                      <td className="num" data-label={t('cases.assistance.value')}><Money value={report.assistance.valueUzs} /></td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+              <RowsTable caption={t('cases.reports.assistanceTitle')} columns={[t('cases.assistance.kind'), { label: t('cases.reports.count'), num: true }, { label: t('cases.assistance.value'), num: true }]}>
+                {report.assistance.byKind.map((a) => (
+                  <tr key={a.kind}>
+                    <th scope="row" data-label={t('cases.assistance.kind')}>{t(`cases.assistanceKind.${a.kind}`)}</th>
+                    <td className="num" data-label={t('cases.reports.count')}>{n(a.count)}</td>
+                    <td className="num" data-label={t('cases.assistance.value')}><Money value={a.valueUzs} /></td>
+                  </tr>
+                ))}
+                <tr className="total-row" data-figure="assistance-total">
+                  <th scope="row" data-label={t('cases.assistance.kind')}>{t('cases.reports.allAssistance')}</th>
+                  <td className="num" data-label={t('cases.reports.count')}>{n(report.assistance.count)}</td>
+                  <td className="num" data-label={t('cases.assistance.value')}><Money value={report.assistance.valueUzs} /></td>
+                </tr>
+              </RowsTable>
             </Section>
             <Section id="report-exits" title={t('cases.reports.exitsTitle')}>
               <FigureTable

@@ -13,17 +13,16 @@ import { can, useUser } from '../../session/session.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { DateField } from '../../ui/date-field.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { errorText } from '../../ui/errors.ts';
-import { Loading } from '../../ui/loading.tsx';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { memberName, memberOptions, partnerOptions, useHousehold, usePartners } from '../cases/case-data.ts';
 import { checkDate, parseUnits, parseUzs } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
-import { formErrors, FormDialog, Money, Section, todayText, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { FormDialog, Money, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { AssistanceView, PartnerView, ServiceView } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -65,89 +64,52 @@ export function ServicesTab({ detail }: CaseTabProps) {
           )
         }
       >
-        {services.error !== undefined && <ErrorSummary message={errorText(t, services.error)} items={[]} />}
-        {services.loading && !services.data ? (
-          <Loading />
-        ) : (services.data?.items ?? []).length === 0 ? (
-          <p className="muted">{t('cases.services.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.services.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.services.deliveredOn')}</th>
-                  <th scope="col">{t('cases.services.type')}</th>
-                  <th scope="col">{t('cases.services.provider')}</th>
-                  <th scope="col" className="num">{t('cases.services.units')}</th>
-                  <th scope="col" className="num">{t('cases.services.cost')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(services.data?.items ?? []).map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row" data-label={t('cases.services.deliveredOn')}>{formatDate(locale, s.deliveredOn)}</th>
-                    <td data-label={t('cases.services.type')}>
-                      {t(`cases.serviceType.${s.serviceType}`)}
-                      {s.sessionTitle && <span className="cell-secondary">{t('cases.services.groupSession', { title: s.sessionTitle })}</span>}
-                      {(s.personIds ?? []).length > 0 && <span className="cell-secondary">{(s.personIds ?? []).map(personName).filter(Boolean).join(', ')}</span>}
-                    </td>
-                    <td data-label={t('cases.services.provider')}>
-                      {t(`cases.providerKind.${s.providerKind}`)}
-                      {(s.partnerName ?? s.providerName) && <span className="cell-secondary">{s.partnerName ?? s.providerName}</span>}
-                    </td>
-                    <td data-label={t('cases.services.units')} className="num">
-                      {t(`cases.unitCount.${s.unit}`, { count: s.units, value: formatNumber(locale, s.units) })}
-                    </td>
-                    <td data-label={t('cases.services.cost')} className="num">
-                      <Money value={s.costUzs} />
-                      {s.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: s.projectCode })}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <LoadedList resource={services} count={(services.data?.items ?? []).length} emptyText={t('cases.services.none')}>
+          <RowsTable caption={t('cases.services.title')} columns={[t('cases.services.deliveredOn'), t('cases.services.type'), t('cases.services.provider'), { label: t('cases.services.units'), num: true }, { label: t('cases.services.cost'), num: true }]}>
+            {(services.data?.items ?? []).map((s) => (
+              <tr key={s.id}>
+                <th scope="row" data-label={t('cases.services.deliveredOn')}>{formatDate(locale, s.deliveredOn)}</th>
+                <td data-label={t('cases.services.type')}>
+                  {t(`cases.serviceType.${s.serviceType}`)}
+                  {s.sessionTitle && <span className="cell-secondary">{t('cases.services.groupSession', { title: s.sessionTitle })}</span>}
+                  {(s.personIds ?? []).length > 0 && <span className="cell-secondary">{(s.personIds ?? []).map(personName).filter(Boolean).join(', ')}</span>}
+                </td>
+                <td data-label={t('cases.services.provider')}>
+                  {t(`cases.providerKind.${s.providerKind}`)}
+                  {(s.partnerName ?? s.providerName) && <span className="cell-secondary">{s.partnerName ?? s.providerName}</span>}
+                </td>
+                <td data-label={t('cases.services.units')} className="num">
+                  {t(`cases.unitCount.${s.unit}`, { count: s.units, value: formatNumber(locale, s.units) })}
+                </td>
+                <td data-label={t('cases.services.cost')} className="num">
+                  <Money value={s.costUzs} />
+                  {s.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: s.projectCode })}</span>}
+                </td>
+              </tr>
+            ))}
+          </RowsTable>
+        </LoadedList>
       </Section>
 
       <Section id="assistance" title={t('cases.assistance.title')} actions={mayWrite && <Button onClick={() => setDialog('assistance')}>{t('cases.assistance.record')}</Button>}>
-        {assistance.error !== undefined && <ErrorSummary message={errorText(t, assistance.error)} items={[]} />}
-        {assistance.loading && !assistance.data ? (
-          <Loading />
-        ) : (assistance.data?.items ?? []).length === 0 ? (
-          <p className="muted">{t('cases.assistance.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.assistance.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.assistance.givenOn')}</th>
-                  <th scope="col">{t('cases.assistance.kind')}</th>
-                  <th scope="col">{t('cases.assistance.item')}</th>
-                  <th scope="col" className="num">{t('cases.assistance.value')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(assistance.data?.items ?? []).map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row" data-label={t('cases.assistance.givenOn')}>{formatDate(locale, a.givenOn)}</th>
-                    <td data-label={t('cases.assistance.kind')}>{t(`cases.assistanceKind.${a.kind}`)}</td>
-                    <td data-label={t('cases.assistance.item')}>
-                      {a.item ?? ''}
-                      {a.personId && <span className="cell-secondary">{personName(a.personId)}</span>}
-                    </td>
-                    <td data-label={t('cases.assistance.value')} className="num">
-                      <Money value={a.valueUzs} />
-                      {a.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: a.projectCode })}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <LoadedList resource={assistance} count={(assistance.data?.items ?? []).length} emptyText={t('cases.assistance.none')}>
+          <RowsTable caption={t('cases.assistance.title')} columns={[t('cases.assistance.givenOn'), t('cases.assistance.kind'), t('cases.assistance.item'), { label: t('cases.assistance.value'), num: true }]}>
+            {(assistance.data?.items ?? []).map((a) => (
+              <tr key={a.id}>
+                <th scope="row" data-label={t('cases.assistance.givenOn')}>{formatDate(locale, a.givenOn)}</th>
+                <td data-label={t('cases.assistance.kind')}>{t(`cases.assistanceKind.${a.kind}`)}</td>
+                <td data-label={t('cases.assistance.item')}>
+                  {a.item ?? ''}
+                  {a.personId && <span className="cell-secondary">{personName(a.personId)}</span>}
+                </td>
+                <td data-label={t('cases.assistance.value')} className="num">
+                  <Money value={a.valueUzs} />
+                  {a.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: a.projectCode })}</span>}
+                </td>
+              </tr>
+            ))}
+          </RowsTable>
+        </LoadedList>
       </Section>
 
       {dialog === 'service' && (
@@ -269,9 +231,8 @@ function ServiceDialog(props: { caseId: string; members: HouseholdMember[]; part
   const locale = useLocale();
   const [draft, setDraft] = useState<DeliveryDraft>(emptyDelivery);
   const [people, setPeople] = useState<string[]>([]);
-  const form = useFormState();
   const fields = [...deliveryFields(t, 'service-'), { key: 'personIds', target: `service-person-${props.members[0]?.person.id ?? ''}`, label: t('cases.services.people') }];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="service-form"
@@ -279,10 +240,7 @@ function ServiceDialog(props: { caseId: string; members: HouseholdMember[]; part
       title={t('cases.services.record')}
       submitLabel={t('cases.services.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() =>
         form.run(
           () => checkDelivery(t, draft),
@@ -325,7 +283,6 @@ function AssistanceDialog(props: { caseId: string; members: HouseholdMember[]; o
   const [personId, setPersonId] = useState('');
   const [projectCode, setProjectCode] = useState('');
   const [notes, setNotes] = useState('');
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'kind', target: 'assistance-kind-input', label: t('cases.assistance.kind') },
     { key: 'item', target: 'assistance-item', label: t('cases.assistance.item') },
@@ -335,17 +292,14 @@ function AssistanceDialog(props: { caseId: string; members: HouseholdMember[]; o
     { key: 'projectCode', target: 'assistance-project', label: t('cases.services.projectCode') },
     { key: 'notes', target: 'assistance-notes', label: t('cases.services.notes') },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="assistance-form"
       title={t('cases.assistance.record')}
       submitLabel={t('cases.assistance.save')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(givenOn, { required: true });
         const uzs = parseUzs(value);

@@ -4,31 +4,32 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { MEETING_KINDS, TASK_STATUSES, type MeetingKind, type TaskStatus } from '../../../shared/casework/codes.ts';
 import { formatDate, formatNumber } from '../../../shared/i18n/format.ts';
 import { formatUzPhone, parseUzPhone } from '../../../shared/validation/phone.ts';
-import { api, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { DateField } from '../../ui/date-field.tsx';
 import { ErrorSummary } from '../../ui/error-summary.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { LoadedList } from '../../ui/loaded-list.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { RadioGroup } from '../../ui/radio-group.tsx';
 import { Select } from '../../ui/select.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { branchName, useOrganisation } from '../organisation/organisation.ts';
 import { partnerOptions, usePartners } from '../cases/case-data.ts';
 import { checkDate } from '../cases/case-model.ts';
 import type { CaseView } from '../cases/case-types.ts';
-import { Breadcrumbs, formErrors, FormDialog, isVersionConflict, Section, StatusBadge, todayText, useFormState, type FormField } from '../cases/case-ui.tsx';
+import { formErrors, FormDialog, isVersionConflict, Section, StatusBadge, todayText, useFormState, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { MeetingSummary, MeetingView, TeamDetail, TeamMember, TeamView } from './casework-types.ts';
-
-const notFound = (e: unknown) => isApiError(e) && (e.code === 'not_found_or_no_access' || e.code === 'not_found');
 
 /** The interagency mahalla teams the user works with. */
 export function TeamsPage() {
@@ -70,7 +71,7 @@ export function TeamPage() {
   const [adding, setAdding] = useState(false);
   const [leaving, setLeaving] = useState<TeamMember | null>(null);
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error !== undefined || !detail.data) return notFound(detail.error) ? <RecordNotFound /> : <LoadFailed error={detail.error} />;
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   const { team, members } = detail.data;
   const mayManage = can(user, 'mahalla_team.manage');
   const current = members.filter((m) => !m.leftOn);
@@ -93,49 +94,31 @@ export function TeamPage() {
         {current.length === 0 ? (
           <p className="muted">{t('cases.teams.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.teams.members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.teams.memberName')}</th>
-                  <th scope="col">{t('cases.teams.organisation')}</th>
-                  <th scope="col">{t('cases.teams.contact')}</th>
-                  <th scope="col">{t('cases.teams.joinedOn')}</th>
-                  {mayManage && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {current.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row" data-label={t('cases.teams.memberName')}>
-                      {m.name ?? <span className="muted">{t('cases.textHidden')}</span>}
-                      {m.position && <span className="cell-secondary">{m.position}</span>}
-                      {m.userId && <span className="badge">{t('cases.teams.hasAccount')}</span>}
-                    </th>
-                    <td data-label={t('cases.teams.organisation')}>{m.partnerName ?? ''}</td>
-                    <td data-label={t('cases.teams.contact')}>
-                      {m.phone && <a href={`tel:${m.phone}`}>{formatUzPhone(m.phone)}</a>}
-                      {m.email && <span className="cell-secondary">{m.email}</span>}
-                    </td>
-                    <td data-label={t('cases.teams.joinedOn')}>{formatDate(locale, m.joinedOn)}</td>
-                    {mayManage && (
-                      <td data-label={t('common.actions')}>
-                        <Button variant="link" onClick={() => setLeaving(m)}>
-                          {t('cases.teams.leave')}
-                          <span className="visually-hidden"> — {m.name ?? ''}</span>
-                        </Button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowsTable caption={t('cases.teams.members')} columns={[t('cases.teams.memberName'), t('cases.teams.organisation'), t('cases.teams.contact'), t('cases.teams.joinedOn')]} actions={mayManage}>
+            {current.map((m) => (
+              <tr key={m.id}>
+                <th scope="row" data-label={t('cases.teams.memberName')}>
+                  {m.name ?? <span className="muted">{t('cases.textHidden')}</span>}
+                  {m.position && <span className="cell-secondary">{m.position}</span>}
+                  {m.userId && <span className="badge">{t('cases.teams.hasAccount')}</span>}
+                </th>
+                <td data-label={t('cases.teams.organisation')}>{m.partnerName ?? ''}</td>
+                <td data-label={t('cases.teams.contact')}>
+                  {m.phone && <a href={`tel:${m.phone}`}>{formatUzPhone(m.phone)}</a>}
+                  {m.email && <span className="cell-secondary">{m.email}</span>}
+                </td>
+                <td data-label={t('cases.teams.joinedOn')}>{formatDate(locale, m.joinedOn)}</td>
+                {mayManage && (
+                  <td data-label={t('common.actions')}>
+                    <Button variant="link" onClick={() => setLeaving(m)}>
+                      {t('cases.teams.leave')}
+                      <span className="visually-hidden"> — {m.name ?? ''}</span>
+                    </Button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </RowsTable>
         )}
         {past.length > 0 && (
           <details className="past-members">
@@ -152,38 +135,20 @@ export function TeamPage() {
       </Section>
 
       <Section id="team-meetings" title={t('cases.teams.meetings')}>
-        {meetings.error !== undefined && <ErrorSummary message={errorText(t, meetings.error)} items={[]} />}
-        {meetings.loading && !meetings.data ? (
-          <Loading />
-        ) : (meetings.data?.items ?? []).length === 0 ? (
-          <p className="muted">{t('cases.teams.noMeetings')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.teams.meetings')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.teams.heldOn')}</th>
-                  <th scope="col">{t('cases.teams.place')}</th>
-                  <th scope="col" className="num">{t('cases.teams.casesDiscussed')}</th>
-                  <th scope="col" className="num">{t('cases.teams.openTasks')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(meetings.data?.items ?? []).map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row" data-label={t('cases.teams.heldOn')}>
-                      <Link to={`/teams/${team.id}/meetings/${m.id}`}>{t('cases.teams.meetingLink', { kind: t(`cases.meetingKind.${m.kind}`), date: formatDate(locale, m.heldOn) })}</Link>
-                    </th>
-                    <td data-label={t('cases.teams.place')}>{m.place ?? ''}</td>
-                    <td data-label={t('cases.teams.casesDiscussed')} className="num">{formatNumber(locale, m.cases)}</td>
-                    <td data-label={t('cases.teams.openTasks')} className="num">{formatNumber(locale, m.openTasks)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <LoadedList resource={meetings} count={(meetings.data?.items ?? []).length} emptyText={t('cases.teams.noMeetings')}>
+          <RowsTable caption={t('cases.teams.meetings')} columns={[t('cases.teams.heldOn'), t('cases.teams.place'), { label: t('cases.teams.casesDiscussed'), num: true }, { label: t('cases.teams.openTasks'), num: true }]}>
+            {(meetings.data?.items ?? []).map((m) => (
+              <tr key={m.id}>
+                <th scope="row" data-label={t('cases.teams.heldOn')}>
+                  <Link to={`/teams/${team.id}/meetings/${m.id}`}>{t('cases.teams.meetingLink', { kind: t(`cases.meetingKind.${m.kind}`), date: formatDate(locale, m.heldOn) })}</Link>
+                </th>
+                <td data-label={t('cases.teams.place')}>{m.place ?? ''}</td>
+                <td data-label={t('cases.teams.casesDiscussed')} className="num">{formatNumber(locale, m.cases)}</td>
+                <td data-label={t('cases.teams.openTasks')} className="num">{formatNumber(locale, m.openTasks)}</td>
+              </tr>
+            ))}
+          </RowsTable>
+        </LoadedList>
       </Section>
 
       {adding && (
@@ -226,7 +191,6 @@ function MemberDialog(props: { teamId: string; onClose: () => void; onDone: (d: 
   const [partnerId, setPartnerId] = useState('');
   const [phone, setPhone] = useState('');
   const [joinedOn, setJoinedOn] = useState(todayText());
-  const form = useFormState();
   const fields: FormField[] = [
     { key: 'name', target: 'member-name', label: t('cases.teams.memberName') },
     { key: 'position', target: 'member-position', label: t('cases.teams.position') },
@@ -234,17 +198,14 @@ function MemberDialog(props: { teamId: string; onClose: () => void; onDone: (d: 
     { key: 'phone', target: 'member-phone', label: t('cases.partners.phone') },
     { key: 'joinedOn', target: 'member-joined', label: t('cases.teams.joinedOn'), date: true },
   ];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="member-form"
       title={t('cases.teams.addMember')}
       submitLabel={t('cases.teams.addMember')}
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(joinedOn, { required: true });
         return form.run(
@@ -271,9 +232,8 @@ function MemberDialog(props: { teamId: string; onClose: () => void; onDone: (d: 
 function LeaveDialog(props: { teamId: string; member: TeamMember; onClose: () => void; onDone: (d: TeamDetail) => void; onConflict: () => void }) {
   const { t } = useTranslation();
   const [leftOn, setLeftOn] = useState(todayText());
-  const form = useFormState();
   const fields: FormField[] = [{ key: 'leftOn', target: 'leave-on', label: t('cases.teams.leftOnLabel'), date: true }];
-  const { byField, items, message } = formErrors(t, fields, form.local, form.error);
+  const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="leave-form"
@@ -281,22 +241,15 @@ function LeaveDialog(props: { teamId: string; member: TeamMember; onClose: () =>
       submitLabel={t('cases.teams.leave')}
       danger
       onClose={props.onClose}
-      busy={form.busy}
-      message={message}
-      items={items}
-      attempt={form.attempt}
+      {...dialogProps}
       onSubmit={() => {
         const d = checkDate(leftOn, { required: true });
         return form.run(
           () => (d.error ? { leftOn: t(`fieldErrors.${d.error}`) } : {}),
           async () => {
-            try {
-              props.onDone(await api.patch<TeamDetail>(`/api/teams/${props.teamId}/members/${props.member.id}`, { version: props.member.version, leftOn: d.iso }));
-            } catch (e) {
-              if (isVersionConflict(e)) return props.onConflict();
-              throw e;
-            }
+            props.onDone(await api.patch<TeamDetail>(`/api/teams/${props.teamId}/members/${props.member.id}`, { version: props.member.version, leftOn: d.iso }));
           },
+          props.onConflict,
         );
       }}
     >
@@ -316,7 +269,7 @@ export function MeetingPage() {
   const team = useResource((signal) => api.get<TeamDetail>(`/api/teams/${teamId}`, { signal }), [teamId]);
   const [taskError, setTaskError] = useState<unknown>(undefined);
   if (meeting.loading && !meeting.data) return <Loading />;
-  if (meeting.error !== undefined || !meeting.data) return notFound(meeting.error) ? <RecordNotFound /> : <LoadFailed error={meeting.error} />;
+  if (meeting.error !== undefined || !meeting.data) return <RecordLoadFailed error={meeting.error} />;
   const m = meeting.data;
   const mayWrite = can(user, 'casework.write');
   const title = t('cases.teams.meetingLink', { kind: t(`cases.meetingKind.${m.kind}`), date: formatDate(locale, m.heldOn) });
@@ -388,50 +341,37 @@ export function MeetingPage() {
         {m.tasks.length === 0 ? (
           <p className="muted">{t('cases.teams.noTasks')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('cases.teams.tasks')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cases.teams.task')}</th>
-                  <th scope="col">{t('cases.teams.responsible')}</th>
-                  <th scope="col">{t('cases.teams.dueOn')}</th>
-                  <th scope="col">{t('cases.teams.taskStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.tasks.map((task, i) => (
-                  <tr key={task.id}>
-                    <th scope="row" data-label={t('cases.teams.task')}>
-                      {task.text ?? <span className="muted">{t('cases.textHidden')}</span>}
-                      {task.caseId && (
-                        <span className="cell-secondary">
-                          <Link to={`/cases/${task.caseId}`}>{m.cases.find((c) => c.caseId === task.caseId)?.caseNumber ?? t('cases.teams.case')}</Link>
-                        </span>
-                      )}
-                    </th>
-                    <td data-label={t('cases.teams.responsible')}>{task.responsibleName ?? ''}</td>
-                    <td data-label={t('cases.teams.dueOn')}>{formatDate(locale, task.dueOn)}</td>
-                    <td data-label={t('cases.teams.taskStatus')}>
-                      {mayWrite ? (
-                        <Select
-                          id={`task-status-${i}`}
-                          label={<span className="visually-hidden">{t('cases.teams.taskStatusOf', { task: task.text ?? '' })}</span>}
-                          value={task.status}
-                          options={TASK_STATUSES.map((s) => ({ value: s, label: t(`cases.taskStatus.${s}`) }))}
-                          onChange={(s) => void setStatus(task.id, s as TaskStatus)}
-                          className="field--inline"
-                        />
-                      ) : (
-                        t(`cases.taskStatus.${task.status}`)
-                      )}
-                      {task.doneOn && <span className="cell-secondary">{formatDate(locale, task.doneOn)}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowsTable caption={t('cases.teams.tasks')} columns={[t('cases.teams.task'), t('cases.teams.responsible'), t('cases.teams.dueOn'), t('cases.teams.taskStatus')]}>
+            {m.tasks.map((task, i) => (
+              <tr key={task.id}>
+                <th scope="row" data-label={t('cases.teams.task')}>
+                  {task.text ?? <span className="muted">{t('cases.textHidden')}</span>}
+                  {task.caseId && (
+                    <span className="cell-secondary">
+                      <Link to={`/cases/${task.caseId}`}>{m.cases.find((c) => c.caseId === task.caseId)?.caseNumber ?? t('cases.teams.case')}</Link>
+                    </span>
+                  )}
+                </th>
+                <td data-label={t('cases.teams.responsible')}>{task.responsibleName ?? ''}</td>
+                <td data-label={t('cases.teams.dueOn')}>{formatDate(locale, task.dueOn)}</td>
+                <td data-label={t('cases.teams.taskStatus')}>
+                  {mayWrite ? (
+                    <Select
+                      id={`task-status-${i}`}
+                      label={<span className="visually-hidden">{t('cases.teams.taskStatusOf', { task: task.text ?? '' })}</span>}
+                      value={task.status}
+                      options={TASK_STATUSES.map((s) => ({ value: s, label: t(`cases.taskStatus.${s}`) }))}
+                      onChange={(s) => void setStatus(task.id, s as TaskStatus)}
+                      className="field--inline"
+                    />
+                  ) : (
+                    t(`cases.taskStatus.${task.status}`)
+                  )}
+                  {task.doneOn && <span className="cell-secondary">{formatDate(locale, task.doneOn)}</span>}
+                </td>
+              </tr>
+            ))}
+          </RowsTable>
         )}
       </Section>
     </>
@@ -469,10 +409,11 @@ export function MeetingCreatePage() {
   const [guests, setGuests] = useState('');
   const [decisions, setDecisions] = useState<Record<string, string>>({});
   const [tasks, setTasks] = useState<TaskDraft[]>([]);
+  // Not useFormWithErrors: its fields need the loaded data, and no hook may follow the early returns below.
   const form = useFormState();
 
   if (team.loading && !team.data) return <Loading />;
-  if (team.error !== undefined || !team.data) return notFound(team.error) ? <RecordNotFound /> : <LoadFailed error={team.error} />;
+  if (team.error !== undefined || !team.data) return <RecordLoadFailed error={team.error} />;
   const members = team.data.members.filter((m) => !m.leftOn);
   const discussed = Object.keys(decisions);
   const fields: FormField[] = [

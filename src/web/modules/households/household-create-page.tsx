@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api, isApiError } from '../../api/client.ts';
 import type { DuplicateCandidate, HouseholdDetail } from '../../api/types.ts';
 import { can, useUser } from '../../session/session.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ErrorSummary, type SummaryItem } from '../../ui/error-summary.tsx';
 import { errorText, fieldErrorsOf } from '../../ui/errors.ts';
@@ -126,15 +127,7 @@ export function HouseholdCreatePage() {
     <>
       <PageHeader
         title={t('households.newTitle')}
-        breadcrumbs={
-          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-            <ol>
-              <li>
-                <Link to="/households">{t('nav.households')}</Link>
-              </li>
-            </ol>
-          </nav>
-        }
+        breadcrumbs={<Breadcrumbs items={[{ to: '/households', label: t('nav.households') }]} />}
       />
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary message={message} items={items} attempt={attempt} />

@@ -1,20 +1,20 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { formatUzPhone } from '../../../shared/validation/phone.ts';
 import { api, isApiError } from '../../api/client.ts';
 import type { HouseholdDetail, HouseholdView } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConflictDialog, type ConflictField } from '../../ui/conflict-dialog.tsx';
-import { reapplyChanges } from '../../ui/conflict.ts';
 import { ErrorSummary, type SummaryItem } from '../../ui/error-summary.tsx';
 import { errorText, fieldErrorsOf } from '../../ui/errors.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
-import { useToast } from '../../ui/toast.tsx';
+import { useRecordEdit } from '../../ui/use-record-edit.ts';
 import { valueText } from '../../ui/value-text.ts';
 import { useLocationLabels } from '../locations/use-location-labels.ts';
 import { branchName, teamName, useOrganisation, workerName } from '../organisation/organisation.ts';
@@ -28,71 +28,38 @@ export function HouseholdEditPage() {
   const { householdId = '' } = useParams();
   const detail = useResource((signal) => api.get<HouseholdDetail>(`/api/households/${householdId}`, { signal }), [householdId]);
   if (detail.loading) return <Loading />;
-  if (detail.error !== undefined || !detail.data) {
-    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={detail.error} />;
-  }
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   return <HouseholdEditor key={detail.data.household.id} initial={detail.data.household} />;
 }
 
 function HouseholdEditor({ initial }: { initial: HouseholdView }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const navigate = useNavigate();
-  const toast = useToast();
   const org = useOrganisation();
-  const [base, setBase] = useState(initial);
-  const [values, setValues] = useState<HouseholdFormValues>(() => householdToForm(initial));
-  const [formKey, setFormKey] = useState(0);
-  const [local, setLocal] = useState<Partial<Record<HouseholdField, string>>>({});
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const [conflict, setConflict] = useState<{ mine: HouseholdView; current: HouseholdView } | null>(null);
   const visible = useMemo(() => new Set(HOUSEHOLD_FIELDS.filter((f) => f in initial)), [initial]);
+  const edit = useRecordEdit<HouseholdView, HouseholdFormValues, HouseholdField>({
+    initial,
+    toForm: householdToForm,
+    changes: changedHouseholdFields,
+    check: (values) => {
+      const problems: Partial<Record<HouseholdField, string>> = {};
+      for (const [k, code] of Object.entries(validateHousehold(values))) if (visible.has(k as HouseholdField)) problems[k as HouseholdField] = t(`fieldErrors.${code}`);
+      return problems;
+    },
+    apiPath: `/api/households/${initial.id}`,
+    pagePath: `/households/${initial.id}`,
+    editableKeys: HOUSEHOLD_FIELDS,
+  });
+  const { base, conflict, error } = edit;
   const location = useLocationLabels(conflict ? [conflict.mine, conflict.current] : []);
   const label = base.displayName ?? base.reference;
 
   const server = fieldErrorsOf(t, error);
-  const fields: Partial<Record<HouseholdField, string>> = { ...local };
+  const fields: Partial<Record<HouseholdField, string>> = { ...edit.local };
   for (const f of HOUSEHOLD_FIELDS) if (server[f]) fields[f] = server[f];
   const items: SummaryItem[] = HOUSEHOLD_FIELDS.filter((f) => fields[f]).map((f) => ({ target: `${HOUSEHOLD_ID_PREFIX}${f}`, message: fields[f]!, label: householdFieldLabel(t, f) }));
   const isConflict = isApiError(error) && error.code === 'version_conflict';
   const message = isConflict ? t('errors.version_conflict') : error !== undefined && items.length === 0 ? errorText(t, error) : undefined;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    const problems: Partial<Record<HouseholdField, string>> = {};
-    for (const [k, code] of Object.entries(validateHousehold(values))) if (visible.has(k as HouseholdField)) problems[k as HouseholdField] = t(`fieldErrors.${code}`);
-    setLocal(problems);
-    setError(undefined);
-    if (Object.keys(problems).length) return;
-    const changes = changedHouseholdFields(base, values);
-    if (Object.keys(changes).length === 0) {
-      toast.show(t('common.noChanges'), 'info');
-      void navigate(`/households/${base.id}`);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch<HouseholdView>(`/api/households/${base.id}`, { version: base.version, ...changes });
-      toast.show(t('common.saved'));
-      void navigate(`/households/${base.id}`);
-    } catch (e) {
-      if (isApiError(e) && e.code === 'version_conflict' && e.current) setConflict({ mine: { ...base, ...(changes as Partial<HouseholdView>) }, current: e.current as HouseholdView });
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function restart(from: HouseholdView) {
-    setValues(householdToForm(from));
-    setFormKey((k) => k + 1);
-    setConflict(null);
-    setError(undefined);
-  }
 
   const conflictFields: ConflictField[] = HOUSEHOLD_FIELDS.filter((f) => visible.has(f)).map((key) => ({
     key,
@@ -116,24 +83,20 @@ function HouseholdEditor({ initial }: { initial: HouseholdView }) {
         documentTitle={t('households.editDocumentTitle', { reference: base.reference })}
         subtitle={base.reference}
         breadcrumbs={
-          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-            <ol>
-              <li>
-                <Link to="/households">{t('nav.households')}</Link>
-              </li>
-              <li>
-                <Link to={`/households/${base.id}`}>{label}</Link>
-              </li>
-            </ol>
-          </nav>
+          <Breadcrumbs
+            items={[
+              { to: '/households', label: t('nav.households') },
+              { to: `/households/${base.id}`, label },
+            ]}
+          />
         }
       />
-      <form onSubmit={submit} noValidate className="form">
-        <ErrorSummary message={message} items={items} attempt={attempt} />
+      <form onSubmit={edit.submit} noValidate className="form">
+        <ErrorSummary message={message} items={items} attempt={edit.attempt} />
         <p className="field-hint">{t('common.requiredLegend')}</p>
-        <HouseholdForm key={formKey} values={values} onChange={setValues} errors={fields} visible={visible} org={org.data} />
+        <HouseholdForm key={edit.formKey} values={edit.values} onChange={edit.setValues} errors={fields} visible={visible} org={org.data} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="submit" variant="primary" busy={edit.busy}>
             {t('common.saveChanges')}
           </Button>
           <Link to={`/households/${base.id}`} className="button button--secondary">
@@ -148,16 +111,9 @@ function HouseholdEditor({ initial }: { initial: HouseholdView }) {
           base={base as unknown as Record<string, unknown>}
           mine={conflict.mine as unknown as Record<string, unknown>}
           current={conflict.current as unknown as Record<string, unknown>}
-          onClose={() => setConflict(null)}
-          onTakeCurrent={() => {
-            setBase(conflict.current);
-            restart(conflict.current);
-          }}
-          onReapply={() => {
-            const merged = reapplyChanges(base, conflict.mine, conflict.current, HOUSEHOLD_FIELDS);
-            setBase(conflict.current);
-            restart(merged);
-          }}
+          onClose={edit.closeConflict}
+          onTakeCurrent={edit.takeCurrent}
+          onReapply={edit.reapply}
         />
       )}
     </>

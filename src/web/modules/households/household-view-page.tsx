@@ -8,14 +8,16 @@ import type { DuplicateCandidate, HouseholdDetail, HouseholdMember, HouseholdVie
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
 import { ArchiveDialog } from '../../ui/archive-dialog.tsx';
 import { Button } from '../../ui/button.tsx';
+import { Details } from '../../ui/details.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { ErrorSummary, type SummaryItem } from '../../ui/error-summary.tsx';
 import { errorText, fieldErrorsOf } from '../../ui/errors.ts';
 import { Loading } from '../../ui/loading.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { RecordHeader } from '../../ui/record-header.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { addressText, useLocationLabels } from '../locations/use-location-labels.ts';
 import { branchName, teamName, useOrganisation, workerName } from '../organisation/organisation.ts';
@@ -33,10 +35,7 @@ export function HouseholdViewPage() {
   const { householdId = '' } = useParams();
   const detail = useResource((signal) => api.get<HouseholdDetail>(`/api/households/${householdId}`, { signal }), [householdId]);
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error !== undefined || !detail.data) {
-    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={detail.error} />;
-  }
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   return <HouseholdDetails detail={detail.data} onChange={detail.setData} reload={detail.reload} />;
 }
 
@@ -67,40 +66,14 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={title}
         documentTitle={t('households.householdTitle', { reference: h.reference })}
-        subtitle={
-          <>
-            {t('households.referenceLabel', { reference: h.reference })}
-            {archived && <span className="badge badge--warning">{t('common.archived')}</span>}
-          </>
-        }
-        breadcrumbs={
-          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-            <ol>
-              <li>
-                <Link to="/households">{t('nav.households')}</Link>
-              </li>
-            </ol>
-          </nav>
-        }
-        actions={
-          !archived && (
-            <>
-              {mayUpdate && user.fieldView === 'full' && (
-                <Link to={`/households/${h.id}/edit`} className="button button--primary">
-                  {t('common.edit')}
-                </Link>
-              )}
-              {can(user, 'household.archive') && (
-                <Button variant="danger" onClick={() => setArchiving(true)}>
-                  {t('common.archive')}
-                </Button>
-              )}
-            </>
-          )
-        }
+        referenceLabel={t('households.referenceLabel', { reference: h.reference })}
+        archived={archived}
+        list={{ to: '/households', label: t('nav.households') }}
+        editTo={mayUpdate && user.fieldView === 'full' ? `/households/${h.id}/edit` : undefined}
+        onArchive={can(user, 'household.archive') ? () => setArchiving(true) : undefined}
       />
       {archived && (
         <div className="notice">
@@ -109,14 +82,7 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
       )}
       <section className="card" aria-labelledby="household-details">
         <h2 id="household-details">{t('households.details')}</h2>
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div className="details-row" key={label}>
-              <dt>{label}</dt>
-              <dd>{value || <span className="muted">{t('common.notRecorded')}</span>}</dd>
-            </div>
-          ))}
-        </dl>
+        <Details rows={rows} />
       </section>
 
       <section className="card" aria-labelledby="household-members">
@@ -127,51 +93,33 @@ function HouseholdDetails({ detail, onChange, reload }: { detail: HouseholdDetai
         {detail.members.length === 0 ? (
           <p className="muted">{t('households.noMembers')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('households.members')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('people.columns.name')}</th>
-                  <th scope="col">{t('households.fields.relationship')}</th>
-                  <th scope="col">{t('person.fields.birthDate')}</th>
-                  <th scope="col">{t('households.since')}</th>
+          <RowsTable caption={t('households.members')} columns={[t('people.columns.name'), t('households.fields.relationship'), t('person.fields.birthDate'), t('households.since')]} actions={mayUpdate}>
+            {detail.members.map((m) => {
+              const names = personNames(m.person, locale);
+              const label = names.primary || m.person.reference;
+              return (
+                <tr key={m.memberId}>
+                  <th scope="row" data-label={t('people.columns.name')}>
+                    {can(user, 'person.read') ? <Link to={`/people/${m.person.id}`}>{label}</Link> : label}
+                    {m.isPrimaryCaregiver && <span className="badge badge--ok">{t('households.primaryCaregiver')}</span>}
+                  </th>
+                  <td data-label={t('households.fields.relationship')}>{t(`relationship.${m.relationship}`)}</td>
+                  <td data-label={t('person.fields.birthDate')}>
+                    {m.person.birthDate ? formatDate(locale, m.person.birthDate) : m.person.ageBand ? t('people.ageBand', { band: m.person.ageBand }) : ''}
+                  </td>
+                  <td data-label={t('households.since')}>{m.joinedOn ? formatDate(locale, m.joinedOn) : ''}</td>
                   {mayUpdate && (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
+                    <td data-label={t('common.actions')}>
+                      <Button variant="link" onClick={() => setLeaving(m)}>
+                        {t('households.endMembership')}
+                        <span className="visually-hidden"> — {label}</span>
+                      </Button>
+                    </td>
                   )}
                 </tr>
-              </thead>
-              <tbody>
-                {detail.members.map((m) => {
-                  const names = personNames(m.person, locale);
-                  const label = names.primary || m.person.reference;
-                  return (
-                    <tr key={m.memberId}>
-                      <th scope="row" data-label={t('people.columns.name')}>
-                        {can(user, 'person.read') ? <Link to={`/people/${m.person.id}`}>{label}</Link> : label}
-                        {m.isPrimaryCaregiver && <span className="badge badge--ok">{t('households.primaryCaregiver')}</span>}
-                      </th>
-                      <td data-label={t('households.fields.relationship')}>{t(`relationship.${m.relationship}`)}</td>
-                      <td data-label={t('person.fields.birthDate')}>
-                        {m.person.birthDate ? formatDate(locale, m.person.birthDate) : m.person.ageBand ? t('people.ageBand', { band: m.person.ageBand }) : ''}
-                      </td>
-                      <td data-label={t('households.since')}>{m.joinedOn ? formatDate(locale, m.joinedOn) : ''}</td>
-                      {mayUpdate && (
-                        <td data-label={t('common.actions')}>
-                          <Button variant="link" onClick={() => setLeaving(m)}>
-                            {t('households.endMembership')}
-                            <span className="visually-hidden"> — {label}</span>
-                          </Button>
-                        </td>
-                      )}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </RowsTable>
         )}
       </section>
 

@@ -6,15 +6,16 @@ import type { DuplicateCandidate, PersonDetail, PersonView } from '../../api/typ
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConflictDialog } from '../../ui/conflict-dialog.tsx';
-import { reapplyChanges } from '../../ui/conflict.ts';
 import { ErrorSummary, type SummaryItem } from '../../ui/error-summary.tsx';
 import { errorText, fieldErrorsOf } from '../../ui/errors.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { PageHeader } from '../../ui/page-header.tsx';
 import { useToast } from '../../ui/toast.tsx';
+import { useRecordEdit } from '../../ui/use-record-edit.ts';
 import { useLocationLabels } from '../locations/use-location-labels.ts';
 import { useOrganisation } from '../organisation/organisation.ts';
 import { DuplicateCandidates, DuplicatesAnnouncer, duplicateReasonId } from './duplicate-candidates.tsx';
@@ -116,7 +117,7 @@ export function PersonCreatePage() {
 
   return (
     <>
-      <PageHeader title={t('people.newTitle')} breadcrumbs={<Breadcrumbs />} />
+      <PageHeader title={t('people.newTitle')} breadcrumbs={<Breadcrumbs items={[{ to: '/people', label: t('nav.people') }]} />} />
       <form onSubmit={submit} noValidate className="form form--aside">
         <div className="form-main">
           <ErrorSummary message={message} items={summary} attempt={attempt} />
@@ -142,33 +143,12 @@ export function PersonCreatePage() {
   );
 }
 
-function Breadcrumbs({ person }: { person?: { id: string; label: string } }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-      <ol>
-        <li>
-          <Link to="/people">{t('nav.people')}</Link>
-        </li>
-        {person && (
-          <li>
-            <Link to={`/people/${person.id}`}>{person.label}</Link>
-          </li>
-        )}
-      </ol>
-    </nav>
-  );
-}
-
 /** Changing a person: only changed fields are sent, with the version the user opened. */
 export function PersonEditPage() {
   const { personId = '' } = useParams();
   const detail = useResource((signal) => api.get<PersonDetail>(`/api/people/${personId}`, { signal }), [personId]);
   if (detail.loading) return <Loading />;
-  if (detail.error !== undefined || !detail.data) {
-    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={detail.error} />;
-  }
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   return <PersonEditor key={detail.data.person.id} initial={detail.data.person} />;
 }
 
@@ -176,19 +156,19 @@ function PersonEditor({ initial }: { initial: PersonView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const user = useUser();
-  const navigate = useNavigate();
-  const toast = useToast();
   const org = useOrganisation();
-  const [base, setBase] = useState<PersonView>(initial);
-  const [values, setValues] = useState<PersonFormValues>(() => personToForm(initial));
-  const [formKey, setFormKey] = useState(0);
-  const [local, setLocal] = useState<Partial<Record<PersonFormField, string>>>({});
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const [conflict, setConflict] = useState<{ mine: PersonView; current: PersonView } | null>(null);
   const visible = useMemo(() => new Set(PERSON_FORM_FIELDS.filter((f) => f in initial)), [initial]);
-  const { fields, items, message } = useFormErrors(local, error);
+  const edit = useRecordEdit<PersonView, PersonFormValues, PersonFormField>({
+    initial,
+    toForm: personToForm,
+    changes: changedFields,
+    check: (values) => localErrors(t, values, visible),
+    apiPath: `/api/people/${initial.id}`,
+    pagePath: `/people/${initial.id}`,
+    editableKeys: PERSON_EDITABLE_KEYS,
+  });
+  const { base, values, conflict, error } = edit;
+  const { fields, items, message } = useFormErrors(edit.local, error);
   const location = useLocationLabels(conflict ? [conflict.mine, conflict.current] : []);
   const names = personNames(base, locale);
   const label = names.primary || base.reference;
@@ -198,70 +178,42 @@ function PersonEditor({ initial }: { initial: PersonView }) {
     enabled: can(user, 'person.create'),
   });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    const problems = localErrors(t, values, visible);
-    setLocal(problems);
-    setError(undefined);
-    if (Object.keys(problems).length) return;
-    const changes = changedFields(base, values);
-    if (Object.keys(changes).length === 0) {
-      toast.show(t('common.noChanges'), 'info');
-      void navigate(`/people/${base.id}`);
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch<PersonView>(`/api/people/${base.id}`, { version: base.version, ...changes });
-      toast.show(t('common.saved'));
-      void navigate(`/people/${base.id}`);
-    } catch (e) {
-      if (isApiError(e) && e.code === 'version_conflict' && e.current) {
-        setConflict({ mine: { ...base, ...(changes as Partial<PersonView>) }, current: e.current as PersonView });
-      }
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function restart(from: PersonView) {
-    setValues(personToForm(from));
-    setFormKey((k) => k + 1);
-    setConflict(null);
-    setError(undefined);
-  }
-
   return (
     <>
       <PageHeader
         title={t('people.editTitle', { name: label })}
         documentTitle={t('people.editDocumentTitle', { reference: base.reference })}
         subtitle={base.reference}
-        breadcrumbs={<Breadcrumbs person={{ id: base.id, label }} />}
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: '/people', label: t('nav.people') },
+              { to: `/people/${base.id}`, label },
+            ]}
+          />
+        }
       />
       {base.archivedAt && (
         <div className="notice">
           <p>{t('people.archivedNotice')}</p>
         </div>
       )}
-      <form onSubmit={submit} noValidate className="form form--aside">
+      <form onSubmit={edit.submit} noValidate className="form form--aside">
         <div className="form-main">
           <ErrorSummary
             message={isApiError(error) && error.code === 'version_conflict' ? t('errors.version_conflict') : message}
             items={items}
-            attempt={attempt}
+            attempt={edit.attempt}
           />
           <p className="field-hint">{t('common.requiredLegend')}</p>
-          <PersonForm key={formKey} values={values} onChange={setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
+          <PersonForm key={edit.formKey} values={values} onChange={edit.setValues} errors={fields} visible={visible} idPrefix={ID_PREFIX} org={org.data} />
         </div>
         <div className="form-aside">
           <DuplicatesAnnouncer count={live.candidates.length} />
           {live.candidates.length > 0 && <DuplicateCandidates candidates={live.candidates} mode="edit" />}
         </div>
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={busy}>
+          <Button type="submit" variant="primary" busy={edit.busy}>
             {t('common.saveChanges')}
           </Button>
           <Link to={`/people/${base.id}`} className="button button--secondary">
@@ -276,16 +228,9 @@ function PersonEditor({ initial }: { initial: PersonView }) {
           base={base as unknown as Record<string, unknown>}
           mine={conflict.mine as unknown as Record<string, unknown>}
           current={conflict.current as unknown as Record<string, unknown>}
-          onClose={() => setConflict(null)}
-          onTakeCurrent={() => {
-            setBase(conflict.current);
-            restart(conflict.current);
-          }}
-          onReapply={() => {
-            const merged = reapplyChanges(base, conflict.mine, conflict.current, PERSON_EDITABLE_KEYS);
-            setBase(conflict.current);
-            restart(merged);
-          }}
+          onClose={edit.closeConflict}
+          onTakeCurrent={edit.takeCurrent}
+          onReapply={edit.reapply}
         />
       )}
     </>

@@ -3,16 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatDate, formatDateTime } from '../../../shared/i18n/format.ts';
 import { formatUzPhone } from '../../../shared/validation/phone.ts';
-import { api, isApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { ConsentView, PersonDetail, PersonView } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { can, useUser } from '../../session/session.tsx';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ArchiveDialog } from '../../ui/archive-dialog.tsx';
+import { Details } from '../../ui/details.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { PageHeader } from '../../ui/page-header.tsx';
+import { RecordHeader } from '../../ui/record-header.tsx';
+import { RowsTable } from '../../ui/table.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { addressText, useLocationLabels } from '../locations/use-location-labels.ts';
 import { branchName, teamName, useOrganisation, workerName } from '../organisation/organisation.ts';
@@ -26,10 +28,7 @@ export function PersonViewPage() {
   const { personId = '' } = useParams();
   const detail = useResource((signal) => api.get<PersonDetail>(`/api/people/${personId}`, { signal }), [personId]);
   if (detail.loading && !detail.data) return <Loading />;
-  if (detail.error !== undefined || !detail.data) {
-    if (isApiError(detail.error) && (detail.error.code === 'not_found_or_no_access' || detail.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={detail.error} />;
-  }
+  if (detail.error !== undefined || !detail.data) return <RecordLoadFailed error={detail.error} />;
   return <PersonDetails detail={detail.data} onChange={detail.setData} reload={detail.reload} />;
 }
 
@@ -51,7 +50,7 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
 
   const rows: [string, ReactNode][] = [];
   const add = (label: string, value: ReactNode, present: boolean) => {
-    if (present) rows.push([label, value === '' || value === null || value === undefined ? <span className="muted">{t('common.notRecorded')}</span> : value]);
+    if (present) rows.push([label, value]);
   };
   add(t('person.otherScriptName'), names.secondary, 'givenNameAlt' in p);
   add(t('person.fields.sex'), p.sex ? t(`sex.${p.sex}`) : '', 'sex' in p);
@@ -87,40 +86,14 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={title}
         documentTitle={t('people.personTitle', { reference: p.reference })}
-        subtitle={
-          <>
-            {t('people.referenceLabel', { reference: p.reference })}
-            {archived && <span className="badge badge--warning">{t('common.archived')}</span>}
-          </>
-        }
-        breadcrumbs={
-          <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-            <ol>
-              <li>
-                <Link to="/people">{t('nav.people')}</Link>
-              </li>
-            </ol>
-          </nav>
-        }
-        actions={
-          !archived && (
-            <>
-              {can(user, 'person.update') && user.fieldView === 'full' && (
-                <Link to={`/people/${p.id}/edit`} className="button button--primary">
-                  {t('common.edit')}
-                </Link>
-              )}
-              {can(user, 'person.archive') && (
-                <Button variant="danger" onClick={() => setArchiving(true)}>
-                  {t('common.archive')}
-                </Button>
-              )}
-            </>
-          )
-        }
+        referenceLabel={t('people.referenceLabel', { reference: p.reference })}
+        archived={archived}
+        list={{ to: '/people', label: t('nav.people') }}
+        editTo={can(user, 'person.update') && user.fieldView === 'full' ? `/people/${p.id}/edit` : undefined}
+        onArchive={can(user, 'person.archive') ? () => setArchiving(true) : undefined}
       />
       {p.mergedIntoId && <MergedIntoBanner person={p} />}
       {archived && !p.mergedIntoId && (
@@ -134,14 +107,7 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
 
       <section className="card" aria-labelledby="person-details">
         <h2 id="person-details">{t('people.details')}</h2>
-        <dl className="details">
-          {rows.map(([label, value]) => (
-            <div className="details-row" key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <Details rows={rows} />
       </section>
 
       <section className="card" aria-labelledby="person-households">
@@ -172,49 +138,32 @@ function PersonDetails({ detail, onChange, reload }: { detail: PersonDetail; onC
           {consents.length === 0 ? (
             <p className="muted">{t('consent.none')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <caption className="visually-hidden">{t('consent.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('consent.purpose')}</th>
-                    <th scope="col">{t('consent.dataCategories')}</th>
-                    <th scope="col">{t('consent.transfersTo')}</th>
-                    <th scope="col">{t('consent.period')}</th>
-                    <th scope="col">{t('consent.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {consents.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row" data-label={t('consent.purpose')}>
-                        {t(`consent.purposes.${c.purpose}`, { defaultValue: c.purpose })}
-                      </th>
-                      <td data-label={t('consent.dataCategories')}>{c.dataCategories.map((x) => t(`consent.categories.${x}`, { defaultValue: x })).join(', ')}</td>
-                      <td data-label={t('consent.transfersTo')}>{c.transfersTo ?? <span className="muted">{t('consent.noTransfers')}</span>}</td>
-                      <td data-label={t('consent.period')}>
-                        {formatDate(locale, c.grantedOn)} – {c.expiresOn ? formatDate(locale, c.expiresOn) : t('consent.noExpiry')}
-                      </td>
-                      <td data-label={t('consent.status')}>
-                        <span className={`badge badge--${c.status === 'active' ? 'ok' : 'warning'}`}>{t(`consent.statuses.${c.status}`)}</span>
-                        {c.withdrawnAt && <span className="cell-secondary">{formatDate(locale, c.withdrawnAt)}{c.withdrawalNote ? ` — ${c.withdrawalNote}` : ''}</span>}
-                      </td>
-                      <td data-label={t('common.actions')}>
-                        {c.status === 'active' && can(user, 'consent.write') && (
-                          <Button variant="link" onClick={() => setWithdrawing(c)}>
-                            {t('consent.withdraw')}
-                            <span className="visually-hidden"> — {t(`consent.purposes.${c.purpose}`, { defaultValue: c.purpose })}</span>
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RowsTable caption={t('consent.title')} columns={[t('consent.purpose'), t('consent.dataCategories'), t('consent.transfersTo'), t('consent.period'), t('consent.status')]} actions>
+              {consents.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row" data-label={t('consent.purpose')}>
+                    {t(`consent.purposes.${c.purpose}`, { defaultValue: c.purpose })}
+                  </th>
+                  <td data-label={t('consent.dataCategories')}>{c.dataCategories.map((x) => t(`consent.categories.${x}`, { defaultValue: x })).join(', ')}</td>
+                  <td data-label={t('consent.transfersTo')}>{c.transfersTo ?? <span className="muted">{t('consent.noTransfers')}</span>}</td>
+                  <td data-label={t('consent.period')}>
+                    {formatDate(locale, c.grantedOn)} – {c.expiresOn ? formatDate(locale, c.expiresOn) : t('consent.noExpiry')}
+                  </td>
+                  <td data-label={t('consent.status')}>
+                    <span className={`badge badge--${c.status === 'active' ? 'ok' : 'warning'}`}>{t(`consent.statuses.${c.status}`)}</span>
+                    {c.withdrawnAt && <span className="cell-secondary">{formatDate(locale, c.withdrawnAt)}{c.withdrawalNote ? ` — ${c.withdrawalNote}` : ''}</span>}
+                  </td>
+                  <td data-label={t('common.actions')}>
+                    {c.status === 'active' && can(user, 'consent.write') && (
+                      <Button variant="link" onClick={() => setWithdrawing(c)}>
+                        {t('consent.withdraw')}
+                        <span className="visually-hidden"> — {t(`consent.purposes.${c.purpose}`, { defaultValue: c.purpose })}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </RowsTable>
           )}
         </section>
       )}

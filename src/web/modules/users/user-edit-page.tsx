@@ -10,7 +10,8 @@ import { useResource } from '../../api/use-resource.ts';
 import { useLocale } from '../../i18n/i18n.ts';
 import { LOCALE_NAMES } from '../../i18n/language.ts';
 import { useUser } from '../../session/session.tsx';
-import { LoadFailed, RecordNotFound } from '../../shell/status-pages.tsx';
+import { RecordLoadFailed } from '../../shell/status-pages.tsx';
+import { Breadcrumbs } from '../../ui/breadcrumbs.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConflictDialog } from '../../ui/conflict-dialog.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
@@ -28,24 +29,6 @@ import {
 } from './user-model.ts';
 
 const localeOptions = LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l], lang: l }));
-
-function Breadcrumbs({ user }: { user?: UserView }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('common.breadcrumbs')} className="breadcrumbs">
-      <ol>
-        <li>
-          <Link to="/users">{t('nav.users')}</Link>
-        </li>
-        {user && (
-          <li>
-            <Link to={`/users/${user.id}`}>{user.displayName}</Link>
-          </li>
-        )}
-      </ol>
-    </nav>
-  );
-}
 
 /** Opening an account: who, language, a first password, and at least one role with its scope. */
 export function UserCreatePage() {
@@ -100,7 +83,7 @@ export function UserCreatePage() {
 
   return (
     <>
-      <PageHeader title={t('users.newTitle')} breadcrumbs={<Breadcrumbs />} />
+      <PageHeader title={t('users.newTitle')} breadcrumbs={<Breadcrumbs items={[{ to: '/users', label: t('nav.users') }]} />} />
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary message={message} items={items} attempt={attempt} />
         <p className="field-hint">{t('common.requiredLegend')}</p>
@@ -228,10 +211,7 @@ export function UserEditPage() {
   const { userId = '' } = useParams();
   const user = useResource((signal) => api.get<UserView>(`/api/users/${userId}`, { signal }), [userId]);
   if (user.loading && !user.data) return <Loading />;
-  if (user.error !== undefined || !user.data) {
-    if (isApiError(user.error) && (user.error.code === 'not_found_or_no_access' || user.error.code === 'not_found')) return <RecordNotFound />;
-    return <LoadFailed error={user.error} />;
-  }
+  if (user.error !== undefined || !user.data) return <RecordLoadFailed error={user.error} />;
   return <UserEditor key={`${user.data.id}:${user.data.version}`} initial={user.data} onUpdated={user.setData} />;
 }
 
@@ -320,7 +300,7 @@ function UserEditor({ initial, onUpdated }: { initial: UserView; onUpdated: (u: 
             <span className={`badge ${base.disabledAt ? 'badge--warning' : 'badge--ok'}`}>{base.disabledAt ? t('users.disabled') : t('users.active')}</span>
           </>
         }
-        breadcrumbs={<Breadcrumbs />}
+        breadcrumbs={<Breadcrumbs items={[{ to: '/users', label: t('nav.users') }]} />}
       />
       <form onSubmit={submit} noValidate className="form">
         <ErrorSummary message={message} items={items} attempt={attempt} />
