@@ -200,6 +200,9 @@ test('family strengthening in Russian: referral, assessment, plan and approval, 
     await d.getByRole('textbox', { name: c('transition.note'), exact: true }).fill('Семья согласна работать с нами.');
   });
   await expect(page.locator('.page-subtitle')).toContainText(c('status.enrolled'));
+  // No assessment yet: "assessment complete" is not offered, and the page says why.
+  await expect(nextSteps.getByRole('button', { name: c('event.complete_assessment') })).toHaveCount(0);
+  await expect(page.locator('.blocked-list')).toContainText(c('summary.blocked', { action: c('event.complete_assessment'), reason: c('refusal.assessment_required') }));
   await step(page, 'case-enrolled');
 
   // — 5. The Child Status Index for both children, in Russian, with the instrument's descriptions.

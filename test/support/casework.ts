@@ -65,8 +65,21 @@ export async function openCase(client: TestClient, family: Family, until: 'refer
   const id = res.body.case.id as string;
   if (until === 'referred') return id;
   await walk(client, id, [['start_screening', { on: ago(65) }], ['enrol', { on: ago(60) }]]);
-  if (until === 'assessed') await walk(client, id, [['complete_assessment', { on: ago(50) }]]);
+  if (until === 'assessed') {
+    await recordHouseholdAssessment(client, id, ago(52));
+    await walk(client, id, [['complete_assessment', { on: ago(50) }]]);
+  }
   return id;
+}
+
+/**
+ * A household self-reliance assessment of the case's current episode, all
+ * factors scored `score`: what a case needs before `complete_assessment`.
+ */
+export async function recordHouseholdAssessment(client: TestClient, caseId: string, assessedOn = today, score = 2): Promise<string> {
+  const res = await client.post(`/api/cases/${caseId}/assessments`, { instrumentId: await csiInstrumentId(client, 'household_self_reliance'), assessedOn, answers: hsrAnswers(score) });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.id as string;
 }
 
 export async function csiInstrumentId(client: TestClient, code = 'child_status_index'): Promise<string> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInUzbekistan } from '../../../shared/cases/case-dates.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
+import { recordHouseholdAssessment } from '../../../../test/support/casework.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from '../../../../test/support/fixtures.ts';
 
 /**
@@ -44,7 +45,9 @@ beforeAll(async () => {
   await walk(worker, ids.C, [['start_screening', { on: ago(34) }], ['enrol', { on: ago(30) }]]);
   // D: high risk, enrolled 40 days ago, assessed: the monthly review is overdue; a plan approval waits.
   ids.D = await open(worker, ago(45), { riskLevel: 'high' });
-  await walk(worker, ids.D, [['start_screening', { on: ago(44) }], ['enrol', { on: ago(40) }], ['complete_assessment', { on: ago(20) }]]);
+  await walk(worker, ids.D, [['start_screening', { on: ago(44) }], ['enrol', { on: ago(40) }]]);
+  await recordHouseholdAssessment(worker, ids.D, ago(21));
+  await walk(worker, ids.D, [['complete_assessment', { on: ago(20) }]]);
   pendingApproval = (await worker.post(`/api/cases/${ids.D}/approvals`, { subjectType: 'plan' })).body.id;
   // E: exited 100 days ago: the follow-up (90 days) is overdue.
   ids.E = await open(worker, ago(200));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, todayInUzbekistan } from '../../../shared/cases/case-dates.ts';
 import { startTestApp, type TestApp, type TestClient } from '../../../../test/support/test-app.ts';
+import { recordHouseholdAssessment } from '../../../../test/support/casework.ts';
 import { clientFor, makeOrganisation, type OrgFixture } from '../../../../test/support/fixtures.ts';
 
 let t: TestApp;
@@ -124,7 +125,16 @@ describe('opening a case', () => {
 describe('lifecycle', () => {
   it('walks a family from referral to follow-up closed, with approvals as guards and rejections sent back', async () => {
     const c = await openCase();
-    await walk(c.id, [['start_screening', { on: '2025-01-12' }], ['enrol', { on: '2025-01-20' }], ['complete_assessment', { on: '2025-02-01' }]]);
+    await walk(c.id, [['start_screening', { on: '2025-01-12' }], ['enrol', { on: '2025-01-20' }]]);
+
+    // Not assessed until an assessment is recorded: the action is offered but refused, with why.
+    const unassessed = await fire(c.id, 'complete_assessment');
+    expect(unassessed.status).toBe(409);
+    expect(unassessed.body.error.fields[0].params).toMatchObject({ refusal: 'assessment_required', status: 'enrolled' });
+    expect((await worker.get(`/api/cases/${c.id}`)).body.actions.find((a: { event: string }) => a.event === 'complete_assessment')).toMatchObject({ allowed: false, refusal: 'assessment_required' });
+    await recordHouseholdAssessment(worker, c.id, '2025-01-30');
+    expect((await worker.get(`/api/cases/${c.id}`)).body.actions.find((a: { event: string }) => a.event === 'complete_assessment')).toMatchObject({ allowed: true });
+    await walk(c.id, [['complete_assessment', { on: '2025-02-01' }]]);
 
     // Without an approved plan the machine refuses, and nothing changes.
     const before = await row(c.id);
@@ -189,8 +199,11 @@ describe('lifecycle', () => {
     // Reopening a closed case starts a new episode at screening, with the episode's dates cleared.
     const reopened = await fire(c.id, 'reopen', { reason: 'Father lost his job again' });
     expect(reopened.body.case).toMatchObject({ status: 'screening', episode: 2, statusReason: 'Father lost his job again', enrolledOn: null, exitedOn: null, exitReason: null, planApprovedOn: null });
-    // The old episode's approvals no longer count.
-    await walk(c.id, [['enrol'], ['complete_assessment']]);
+    // The old episode's assessments and approvals no longer count.
+    await walk(c.id, [['enrol']]);
+    expect((await fire(c.id, 'complete_assessment')).body.error.fields[0].params.refusal).toBe('assessment_required');
+    await recordHouseholdAssessment(worker, c.id);
+    await walk(c.id, [['complete_assessment']]);
     expect((await fire(c.id, 'approve_plan')).status).toBe(409);
     expect(await audits(c.id, 'case.transition')).toHaveLength(13);
   });
@@ -219,7 +232,9 @@ describe('lifecycle', () => {
 
   it('suspends a case with a reason and reopens it where it was', async () => {
     const c = await openCase();
-    await walk(c.id, [['start_screening'], ['enrol'], ['complete_assessment']]);
+    await walk(c.id, [['start_screening'], ['enrol']]);
+    await recordHouseholdAssessment(worker, c.id);
+    await walk(c.id, [['complete_assessment']]);
     const noReason = await fire(c.id, 'suspend', {});
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields).toContainEqual({ path: ['reason'], code: 'required' });
@@ -264,7 +279,9 @@ describe('approvals', () => {
     const early = await worker.post(`/api/cases/${c.id}/approvals`, { subjectType: 'plan' });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('illegal_transition');
-    await walk(c.id, [['start_screening'], ['enrol'], ['complete_assessment']]);
+    await walk(c.id, [['start_screening'], ['enrol']]);
+    await recordHouseholdAssessment(worker, c.id);
+    await walk(c.id, [['complete_assessment']]);
     const first = await worker.post(`/api/cases/${c.id}/approvals`, { subjectType: 'plan', note: 'Agreed with the family' });
     expect(first.status).toBe(201);
     expect((await worker.post(`/api/cases/${c.id}/approvals`, { subjectType: 'plan' })).status).toBe(409);

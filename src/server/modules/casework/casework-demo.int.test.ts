@@ -43,6 +43,10 @@ describe('demo casework', () => {
     expect(progress).toHaveLength(3);
     expect(progress.every((s: { domains: { change: number }[] }) => s.domains.every((d) => d.change > 0))).toBe(true);
     expect((await worker.get(`/api/cases/${active.id}/services`)).body.items).toHaveLength(5);
+    // The case assessed but not yet active has the assessment that let it be assessed, dated that day.
+    const assessed = (await worker.post('/api/cases/search', { status: ['assessed'] })).body.items[0];
+    const assessedOn = (await t.db.selectFrom('family_case_status_change').select('effective_on').where('case_id', '=', assessed.id).where('event', '=', 'complete_assessment').executeTakeFirstOrThrow()).effective_on;
+    expect((await worker.get(`/api/cases/${assessed.id}/assessments`)).body.items).toEqual([expect.objectContaining({ personId: null, instrument: expect.objectContaining({ code: 'household_self_reliance' }), assessedOn })]);
     const work = (await worker.get('/api/cases/my-work')).body.items;
     expect(work).toEqual(expect.arrayContaining([
       expect.objectContaining({ caseId: active.id, kind: 'referral_unanswered', overdue: true }),

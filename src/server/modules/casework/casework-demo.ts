@@ -6,7 +6,8 @@ import type { Executor } from '../../platform/http/context.ts';
 /**
  * Demo mode only, after the case core's demo cases: partner organisations,
  * mahalla team members and a case conference, and for the active Tashkent
- * case two rounds of assessments (progress to show), an approved plan with
+ * case two rounds of assessments (progress to show; the other assessed cases
+ * one, the one that let them be assessed), an approved plan with
  * an overdue action, services, assistance and referrals — one of them
  * unanswered for three weeks, so the worker's home shows it.
  */
@@ -67,6 +68,23 @@ export async function seedDemoCasework(db: Executor, organisationId: string): Pr
         }).execute();
       }
     }
+  }
+
+  // Every other case past `complete_assessment` has the assessment that allowed it: the household benchmark, that day.
+  const household = instruments.find((i) => i.kind === 'household')!;
+  const assessedOn = await db.selectFrom('family_case_status_change').select(['case_id', 'effective_on'])
+    .where('organisation_id', '=', organisationId).where('event', '=', 'complete_assessment').where('case_id', '!=', active.id).execute();
+  for (const { case_id, effective_on } of assessedOn) {
+    const c = cases.find((x) => x.id === case_id)!;
+    const def = instrumentDefinition.parse(household.definition);
+    const answers = answersOf(def, 2, 1);
+    const scores = domainScoresOf(def, answers);
+    await db.insertInto('assessment').values({
+      organisation_id: organisationId, case_id, episode: c.episode, person_id: null, instrument_id: household.id, assessed_on: effective_on,
+      assessor_id: c.assigned_worker_id ?? worker, answers: JSON.stringify(answers), factor_notes: '{}', domain_scores: JSON.stringify(scores),
+      overall_score: overallScoreOf(scores)?.toFixed(2) ?? null, summary: 'First assessment at enrolment.',
+      created_by: c.assigned_worker_id ?? worker, updated_by: c.assigned_worker_id ?? worker,
+    }).execute();
   }
 
   // The approved plan: the case core's approval now names it.

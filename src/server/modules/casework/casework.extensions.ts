@@ -9,10 +9,8 @@ import { referralsAwaitingAnswer } from '../referrals/referral.repository.ts';
  * - work items: plan actions falling due within a month (or overdue), and
  *   referrals waiting for the partner's answer, due `referralAnswerDays`
  *   (14 by default) after they were sent;
- * - the lifecycle guard "an assessment is recorded" (enrolled → assessed),
- *   ready as `assessmentRecordedFacts` but not registered yet: the case
- *   core's tests and demo data complete assessments without recording one.
- *   Enable it with `enableAssessmentGuard()` once they do.
+ * - the lifecycle guard "an assessment is recorded": a case becomes
+ *   `assessed` only once an assessment of its current episode exists.
  * Imported once, for its effect, by casework.routes.ts.
  */
 
@@ -20,11 +18,9 @@ import { referralsAwaitingAnswer } from '../referrals/referral.repository.ts';
 export const PLAN_ACTION_HORIZON_DAYS = 30;
 
 /** The guard's fact: the case has an assessment in its current episode. */
-export const assessmentRecordedFacts: CaseFactsProvider = async (db, c) => ({ assessmentRecorded: await hasAssessment(db, c.id, c.episode) });
+const assessmentRecordedFacts: CaseFactsProvider = async (db, c) => ({ assessmentRecorded: await hasAssessment(db, c.id, c.episode) });
 
-export function enableAssessmentGuard(): void {
-  registerCaseFactsProvider(assessmentRecordedFacts);
-}
+registerCaseFactsProvider(assessmentRecordedFacts);
 
 registerCaseWorkSource(async ({ db, actor, cases, today }) => {
   const rows = await actionsDue(db, actor.organisationId, cases.map((c) => c.id), addDays(today, PLAN_ACTION_HORIZON_DAYS));
