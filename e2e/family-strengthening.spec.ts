@@ -470,6 +470,8 @@ test('family strengthening in Russian: referral, assessment, plan and approval, 
   await page.getByRole('navigation', { name: m('app.mainNavigation') }).getByRole('link', { name: c('nav.cases'), exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: c('list.title') })).toBeVisible();
   await page.getByRole('searchbox', { name: c('list.searchLabel'), exact: true }).fill(householdName);
+  // Only this family's case once the search has answered (the list is dimmed until then).
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
   const listRow = page.getByRole('row').filter({ hasText: caseNumber });
   await expect(listRow).toContainText(c('status.exited'));
   await expect(listRow).toContainText(c('riskShort', { risk: c('risk.low') }));
@@ -524,6 +526,7 @@ test('a mahalla team in Uzbek (Latin): a partner organisation added, a case conf
   await d.getByRole('button', { name: u('partners.save'), exact: true }).click();
   await expect(toast(page, u('partners.added', { name: school }))).toBeVisible();
   await page.getByRole('searchbox', { name: u('partners.search'), exact: true }).fill(suffix);
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
   const row = page.getByRole('row').filter({ hasText: school });
   await expect(row).toContainText(u('partnerKind.school'));
   await expect(row).toContainText('+998 71 200 00 00');

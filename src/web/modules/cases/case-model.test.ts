@@ -3,7 +3,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../../shared/cases/case-codes
 import { CASE_EVENTS, eventOptions, isStructurallyAllowed } from '../../../shared/cases/case-state-machine.ts';
 import { toApiError } from '../../api/client.ts';
 import {
-  blockedActions, checkDate, checkFile, exitReasonsFrom, offeredActions, parseUnits, parseUzs, refusalOf, transitionBody, validateTransition,
+  blockedActions, checkDate, checkFile, exitReasonsFrom, offeredActions, parseUnits, parseUzs, refusalOf, uzsText, transitionBody, validateTransition,
   workItemPath, type TransitionDraft,
 } from './case-model.ts';
 import type { CaseAction } from './case-types.ts';
@@ -96,6 +96,14 @@ describe('typed values', () => {
     expect(parseUzs('12.345')).toBeNull();
     expect(parseUzs('-5')).toBeNull();
     expect(parseUzs('')).toBeNull();
+  });
+
+  it('gives a recorded sum back as it would be typed, and reads it the same again', () => {
+    expect(uzsText('1250000.00')).toBe('1250000');
+    expect(uzsText('150000.50')).toBe('150000.5');
+    expect(uzsText('900000')).toBe('900000');
+    expect(uzsText('100')).toBe('100');
+    for (const v of ['1250000.00', '150000.50', '900000', '10']) expect(Number(parseUzs(uzsText(v)))).toBe(Number(v));
   });
 
   it('reads units and dates', () => {

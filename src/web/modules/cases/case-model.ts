@@ -133,6 +133,11 @@ export function parseUzs(text: string): string | null {
   return UZS_PATTERN.test(normalised) ? normalised : null;
 }
 
+/** The API's decimal string of soʻm as a person would type it again: no trailing zero decimals. */
+export function uzsText(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}
+
 /** A decimal string of soʻm as a number for display (whole soʻm); 0 for nothing. */
 export function uzsNumber(value: string | null | undefined): number {
   const n = value ? Number(value) : 0;

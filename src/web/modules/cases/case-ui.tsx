@@ -140,6 +140,17 @@ export interface FormDialogProps {
   children: ReactNode;
 }
 
+/** "Edit" on one row of a list; screen readers hear which row (`context`), as many rows carry one. */
+export function EditButton({ context, onClick }: { context: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button onClick={onClick}>
+      {t('common.edit')}
+      <span className="visually-hidden"> — {context}</span>
+    </Button>
+  );
+}
+
 /** A dialog holding one form: its error summary on top, the submit and cancel buttons at the bottom. */
 export function FormDialog(props: FormDialogProps) {
   const { t } = useTranslation();

@@ -20,7 +20,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { memberName, memberOptions, partnerOptions, useHousehold, usePartners } from '../cases/case-data.ts';
 import { checkDate } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
-import { FormDialog, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
+import { EditButton, FormDialog, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { PartnerView, ReferralView } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -40,7 +40,8 @@ export function ReferralsTab({ detail }: CaseTabProps) {
   const list = useResource((signal) => api.get<{ items: ReferralView[] }>(`/api/cases/${c.id}/referrals`, { signal }), [c.id]);
   const household = useHousehold(c.householdId);
   const partners = usePartners();
-  const [creating, setCreating] = useState(false);
+  // A new draft (null editing), or a draft corrected before it is sent.
+  const [drafting, setDrafting] = useState<{ editing: ReferralView | null } | null>(null);
   const [step, setStep] = useState<{ referral: ReferralView; step: Step } | null>(null);
   const mayWrite = can(user, 'casework.write') && !CLOSED.includes(c.status);
   const members = household.data?.members ?? [];
@@ -59,15 +60,15 @@ export function ReferralsTab({ detail }: CaseTabProps) {
     if (events.includes('revoke')) steps.push('revoke');
     return steps;
   };
-  const done = (message: string) => {
+  const done = (message: string, kind?: 'error') => {
     setStep(null);
     list.reload();
-    toast.show(message);
+    toast.show(message, kind);
   };
 
   return (
     <>
-      <Section id="referrals" title={t('cases.referrals.title')} actions={mayWrite && <Button variant="primary" onClick={() => setCreating(true)}>{t('cases.referrals.new')}</Button>}>
+      <Section id="referrals" title={t('cases.referrals.title')} actions={mayWrite && <Button variant="primary" onClick={() => setDrafting({ editing: null })}>{t('cases.referrals.new')}</Button>}>
         <p className="muted">{t('cases.referrals.intro')}</p>
         <LoadedList resource={list} count={(list.data?.items ?? []).length} emptyText={t('cases.referrals.none')}>
           <ul className="entry-list">
@@ -104,6 +105,7 @@ export function ReferralsTab({ detail }: CaseTabProps) {
                         <span className="visually-hidden"> — {r.partnerName}</span>
                       </Button>
                     ))}
+                    {r.status === 'draft' && <EditButton context={r.partnerName} onClick={() => setDrafting({ editing: r })} />}
                   </div>
                 )}
               </li>
@@ -112,16 +114,17 @@ export function ReferralsTab({ detail }: CaseTabProps) {
         </LoadedList>
       </Section>
 
-      {creating && (
-        <NewReferralDialog
+      {drafting && (
+        <DraftReferralDialog
           caseId={c.id}
+          editing={drafting.editing}
           members={members}
           partners={partners.data ?? []}
-          onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
+          onClose={() => setDrafting(null)}
+          onDone={(message, kind) => {
+            setDrafting(null);
             list.reload();
-            toast.show(t('cases.referrals.drafted'));
+            toast.show(message, kind);
           }}
         />
       )}
@@ -132,11 +135,11 @@ export function ReferralsTab({ detail }: CaseTabProps) {
           personName={personName(step.referral.personId)}
           onClose={() => setStep(null)}
           onDone={() => done(t('cases.referrals.sent'))}
-          onConflict={() => done(t('common.changedMeanwhile'))}
+          onConflict={() => done(t('common.changedMeanwhile'), 'error')}
         />
       )}
       {step && step.step !== 'send' && (
-        <StepDialog caseId={c.id} referral={step.referral} step={step.step} onClose={() => setStep(null)} onDone={() => done(t(`cases.referrals.done.${step.step}`))} onConflict={() => done(t('common.changedMeanwhile'))} />
+        <StepDialog caseId={c.id} referral={step.referral} step={step.step} onClose={() => setStep(null)} onDone={() => done(t(`cases.referrals.done.${step.step}`))} onConflict={() => done(t('common.changedMeanwhile'), 'error')} />
       )}
     </>
   );
@@ -144,14 +147,16 @@ export function ReferralsTab({ detail }: CaseTabProps) {
 
 const DEFAULT_CATEGORIES: DataCategory[] = ['identity', 'contact'];
 
-function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; partners: PartnerView[]; onClose: () => void; onDone: () => void }) {
+/** Drafts a referral, or corrects a draft (`editing`) before it is sent, with the version it was read at. */
+function DraftReferralDialog(props: { caseId: string; editing: ReferralView | null; members: HouseholdMember[]; partners: PartnerView[]; onClose: () => void; onDone: (message: string, kind?: 'error') => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [partnerId, setPartnerId] = useState('');
-  const [personId, setPersonId] = useState('');
-  const [reason, setReason] = useState('');
-  const [services, setServices] = useState('');
-  const [categories, setCategories] = useState<DataCategory[]>(DEFAULT_CATEGORIES);
+  const { editing } = props;
+  const [partnerId, setPartnerId] = useState(editing?.partnerId ?? '');
+  const [personId, setPersonId] = useState(editing?.personId ?? '');
+  const [reason, setReason] = useState(editing?.reason ?? '');
+  const [services, setServices] = useState((editing?.servicesRequested ?? []).join('\n'));
+  const [categories, setCategories] = useState<DataCategory[]>(editing ? (editing.dataCategories as DataCategory[]) : DEFAULT_CATEGORIES);
   const fields: FormField[] = [
     { key: 'partnerId', target: 'referral-partner', label: t('cases.referrals.partner') },
     { key: 'personId', target: 'referral-person', label: t('cases.referrals.person') },
@@ -164,11 +169,11 @@ function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; 
     <FormDialog
       id="referral-form"
       wide
-      title={t('cases.referrals.new')}
-      submitLabel={t('cases.referrals.saveDraft')}
+      title={editing ? t('cases.referrals.edit') : t('cases.referrals.new')}
+      submitLabel={editing ? t('common.saveChanges') : t('cases.referrals.saveDraft')}
       onClose={props.onClose}
       {...dialogProps}
-      intro={<p>{t('cases.referrals.newIntro')}</p>}
+      intro={editing ? undefined : <p>{t('cases.referrals.newIntro')}</p>}
       onSubmit={() =>
         form.run(
           () => ({
@@ -178,15 +183,18 @@ function NewReferralDialog(props: { caseId: string; members: HouseholdMember[]; 
             ...(categories.length ? {} : { dataCategories: t('consent.chooseCategory') }),
           }),
           async () => {
-            await api.post(`/api/cases/${props.caseId}/referrals`, {
+            const body = {
               partnerId,
               personId,
               reason: reason.trim(),
               servicesRequested: services.split('\n').map((s) => s.trim()).filter(Boolean).slice(0, 10),
               dataCategories: categories,
-            });
-            props.onDone();
+            };
+            if (editing) await api.patch(`/api/cases/${props.caseId}/referrals/${editing.id}`, { ...body, version: editing.version });
+            else await api.post(`/api/cases/${props.caseId}/referrals`, body);
+            props.onDone(editing ? t('cases.referrals.updated') : t('cases.referrals.drafted'));
           },
+          () => props.onDone(t('common.changedMeanwhile'), 'error'),
         )
       }
     >

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import {
   ASSISTANCE_KINDS, PROVIDER_KINDS, SERVICE_TYPES, SERVICE_UNITS, type AssistanceKind, type ProviderKind, type ServiceType, type ServiceUnit,
 } from '../../../shared/casework/codes.ts';
-import { formatDate, formatNumber } from '../../../shared/i18n/format.ts';
+import { formatDate, formatNumber, toDisplayDate } from '../../../shared/i18n/format.ts';
 import { api } from '../../api/client.ts';
 import type { HouseholdMember } from '../../api/types.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -20,9 +20,9 @@ import { RowsTable } from '../../ui/table.tsx';
 import { TextField } from '../../ui/text-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { memberName, memberOptions, partnerOptions, useHousehold, usePartners } from '../cases/case-data.ts';
-import { checkDate, parseUnits, parseUzs } from '../cases/case-model.ts';
+import { checkDate, parseUnits, parseUzs, uzsText } from '../cases/case-model.ts';
 import type { CaseTabProps } from '../cases/case-page.tsx';
-import { FormDialog, Money, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
+import { EditButton, FormDialog, Money, Section, todayText, useFormWithErrors, type FormField } from '../cases/case-ui.tsx';
 import type { AssistanceView, PartnerView, ServiceView } from './casework-types.ts';
 
 const CLOSED = ['not_eligible', 'follow_up_closed'];
@@ -38,7 +38,8 @@ export function ServicesTab({ detail }: CaseTabProps) {
   const assistance = useResource((signal) => api.get<{ items: AssistanceView[] }>(`/api/cases/${c.id}/assistance`, { signal }), [c.id]);
   const household = useHousehold(c.householdId);
   const partners = usePartners();
-  const [dialog, setDialog] = useState<'service' | 'assistance' | null>(null);
+  // A dialog to record a new entry, or to correct one (a wrong date, amount or provider).
+  const [dialog, setDialog] = useState<{ kind: 'service'; editing?: ServiceView } | { kind: 'assistance'; editing?: AssistanceView } | null>(null);
   const mayWrite = can(user, 'casework.write') && !CLOSED.includes(c.status);
   const members = household.data?.members ?? [];
   const personName = (id: string | null | undefined) => {
@@ -54,7 +55,7 @@ export function ServicesTab({ detail }: CaseTabProps) {
         actions={
           mayWrite && (
             <>
-              <Button variant="primary" onClick={() => setDialog('service')}>
+              <Button variant="primary" onClick={() => setDialog({ kind: 'service' })}>
                 {t('cases.services.record')}
               </Button>
               <Link to="/cases/group-session" className="button button--secondary">
@@ -65,7 +66,7 @@ export function ServicesTab({ detail }: CaseTabProps) {
         }
       >
         <LoadedList resource={services} count={(services.data?.items ?? []).length} emptyText={t('cases.services.none')}>
-          <RowsTable caption={t('cases.services.title')} columns={[t('cases.services.deliveredOn'), t('cases.services.type'), t('cases.services.provider'), { label: t('cases.services.units'), num: true }, { label: t('cases.services.cost'), num: true }]}>
+          <RowsTable caption={t('cases.services.title')} columns={[t('cases.services.deliveredOn'), t('cases.services.type'), t('cases.services.provider'), { label: t('cases.services.units'), num: true }, { label: t('cases.services.cost'), num: true }]} actions={mayWrite}>
             {(services.data?.items ?? []).map((s) => (
               <tr key={s.id}>
                 <th scope="row" data-label={t('cases.services.deliveredOn')}>{formatDate(locale, s.deliveredOn)}</th>
@@ -85,15 +86,20 @@ export function ServicesTab({ detail }: CaseTabProps) {
                   <Money value={s.costUzs} />
                   {s.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: s.projectCode })}</span>}
                 </td>
+                {mayWrite && (
+                  <td>
+                    <EditButton context={`${formatDate(locale, s.deliveredOn)}, ${t(`cases.serviceType.${s.serviceType}`)}`} onClick={() => setDialog({ kind: 'service', editing: s })} />
+                  </td>
+                )}
               </tr>
             ))}
           </RowsTable>
         </LoadedList>
       </Section>
 
-      <Section id="assistance" title={t('cases.assistance.title')} actions={mayWrite && <Button onClick={() => setDialog('assistance')}>{t('cases.assistance.record')}</Button>}>
+      <Section id="assistance" title={t('cases.assistance.title')} actions={mayWrite && <Button onClick={() => setDialog({ kind: 'assistance' })}>{t('cases.assistance.record')}</Button>}>
         <LoadedList resource={assistance} count={(assistance.data?.items ?? []).length} emptyText={t('cases.assistance.none')}>
-          <RowsTable caption={t('cases.assistance.title')} columns={[t('cases.assistance.givenOn'), t('cases.assistance.kind'), t('cases.assistance.item'), { label: t('cases.assistance.value'), num: true }]}>
+          <RowsTable caption={t('cases.assistance.title')} columns={[t('cases.assistance.givenOn'), t('cases.assistance.kind'), t('cases.assistance.item'), { label: t('cases.assistance.value'), num: true }]} actions={mayWrite}>
             {(assistance.data?.items ?? []).map((a) => (
               <tr key={a.id}>
                 <th scope="row" data-label={t('cases.assistance.givenOn')}>{formatDate(locale, a.givenOn)}</th>
@@ -106,34 +112,41 @@ export function ServicesTab({ detail }: CaseTabProps) {
                   <Money value={a.valueUzs} />
                   {a.projectCode && <span className="cell-secondary">{t('cases.projectCode', { code: a.projectCode })}</span>}
                 </td>
+                {mayWrite && (
+                  <td>
+                    <EditButton context={`${formatDate(locale, a.givenOn)}, ${t(`cases.assistanceKind.${a.kind}`)}`} onClick={() => setDialog({ kind: 'assistance', editing: a })} />
+                  </td>
+                )}
               </tr>
             ))}
           </RowsTable>
         </LoadedList>
       </Section>
 
-      {dialog === 'service' && (
+      {dialog?.kind === 'service' && (
         <ServiceDialog
           caseId={c.id}
+          editing={dialog.editing}
           members={members}
           partners={partners.data ?? []}
           onClose={() => setDialog(null)}
-          onDone={() => {
+          onDone={(message, kind) => {
             setDialog(null);
             services.reload();
-            toast.show(t('cases.services.recorded'));
+            toast.show(message, kind);
           }}
         />
       )}
-      {dialog === 'assistance' && (
+      {dialog?.kind === 'assistance' && (
         <AssistanceDialog
           caseId={c.id}
+          editing={dialog.editing}
           members={members}
           onClose={() => setDialog(null)}
-          onDone={() => {
+          onDone={(message, kind) => {
             setDialog(null);
             assistance.reload();
-            toast.show(t('cases.assistance.recorded'));
+            toast.show(message, kind);
           }}
         />
       )}
@@ -158,6 +171,14 @@ export interface DeliveryDraft {
 export const emptyDelivery = (): DeliveryDraft => ({
   serviceType: '', providerKind: 'internal', partnerId: '', providerName: '', deliveredOn: todayText(), units: '1', unit: 'session', cost: '', projectCode: '', notes: '',
 });
+
+/** A recorded delivery as the fields show it, to be corrected. */
+export function deliveryDraftOf(s: ServiceView): DeliveryDraft {
+  return {
+    serviceType: s.serviceType, providerKind: s.providerKind, partnerId: s.partnerId ?? '', providerName: s.providerName ?? '', deliveredOn: toDisplayDate(s.deliveredOn),
+    units: String(s.units), unit: s.unit, cost: s.costUzs ? uzsText(s.costUzs) : '', projectCode: s.projectCode ?? '', notes: s.notes ?? '',
+  };
+}
 
 /** Problems of a delivery before it is sent, by API field, translated. */
 export function checkDelivery(t: (k: string) => string, d: DeliveryDraft): Record<string, string> {
@@ -226,28 +247,33 @@ export function DeliveryFields({ prefix, value, onChange, errors, partners }: { 
   );
 }
 
-function ServiceDialog(props: { caseId: string; members: HouseholdMember[]; partners: PartnerView[]; onClose: () => void; onDone: () => void }) {
+/** Records a service, or corrects a recorded one (`editing`), sent with the version it was read at. */
+function ServiceDialog(props: { caseId: string; editing?: ServiceView | undefined; members: HouseholdMember[]; partners: PartnerView[]; onClose: () => void; onDone: (message: string, kind?: 'error') => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [draft, setDraft] = useState<DeliveryDraft>(emptyDelivery);
-  const [people, setPeople] = useState<string[]>([]);
+  const { editing } = props;
+  const [draft, setDraft] = useState<DeliveryDraft>(() => (editing ? deliveryDraftOf(editing) : emptyDelivery()));
+  const [people, setPeople] = useState<string[]>(editing?.personIds ?? []);
   const fields = [...deliveryFields(t, 'service-'), { key: 'personIds', target: `service-person-${props.members[0]?.person.id ?? ''}`, label: t('cases.services.people') }];
   const { form, byField, dialogProps } = useFormWithErrors(fields);
   return (
     <FormDialog
       id="service-form"
       wide
-      title={t('cases.services.record')}
-      submitLabel={t('cases.services.save')}
+      title={editing ? t('cases.services.edit') : t('cases.services.record')}
+      submitLabel={editing ? t('common.saveChanges') : t('cases.services.save')}
       onClose={props.onClose}
       {...dialogProps}
       onSubmit={() =>
         form.run(
           () => checkDelivery(t, draft),
           async () => {
-            await api.post(`/api/cases/${props.caseId}/services`, { ...deliveryBody(draft), personIds: people });
-            props.onDone();
+            const body = { ...deliveryBody(draft), personIds: people };
+            if (editing) await api.patch(`/api/cases/${props.caseId}/services/${editing.id}`, { ...body, version: editing.version });
+            else await api.post(`/api/cases/${props.caseId}/services`, body);
+            props.onDone(editing ? t('cases.services.updated') : t('cases.services.recorded'));
           },
+          () => props.onDone(t('common.changedMeanwhile'), 'error'),
         )
       }
     >
@@ -273,16 +299,18 @@ function ServiceDialog(props: { caseId: string; members: HouseholdMember[]; part
   );
 }
 
-function AssistanceDialog(props: { caseId: string; members: HouseholdMember[]; onClose: () => void; onDone: () => void }) {
+/** Records one-time assistance, or corrects a recorded one (`editing`), sent with the version it was read at. */
+function AssistanceDialog(props: { caseId: string; editing?: AssistanceView | undefined; members: HouseholdMember[]; onClose: () => void; onDone: (message: string, kind?: 'error') => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [kind, setKind] = useState<AssistanceKind>('in_kind');
-  const [item, setItem] = useState('');
-  const [value, setValue] = useState('');
-  const [givenOn, setGivenOn] = useState(todayText());
-  const [personId, setPersonId] = useState('');
-  const [projectCode, setProjectCode] = useState('');
-  const [notes, setNotes] = useState('');
+  const { editing } = props;
+  const [kind, setKind] = useState<AssistanceKind>(editing?.kind ?? 'in_kind');
+  const [item, setItem] = useState(editing?.item ?? '');
+  const [value, setValue] = useState(editing?.valueUzs ? uzsText(editing.valueUzs) : '');
+  const [givenOn, setGivenOn] = useState(editing ? toDisplayDate(editing.givenOn) : todayText());
+  const [personId, setPersonId] = useState(editing?.personId ?? '');
+  const [projectCode, setProjectCode] = useState(editing?.projectCode ?? '');
+  const [notes, setNotes] = useState(editing?.notes ?? '');
   const fields: FormField[] = [
     { key: 'kind', target: 'assistance-kind-input', label: t('cases.assistance.kind') },
     { key: 'item', target: 'assistance-item', label: t('cases.assistance.item') },
@@ -296,8 +324,8 @@ function AssistanceDialog(props: { caseId: string; members: HouseholdMember[]; o
   return (
     <FormDialog
       id="assistance-form"
-      title={t('cases.assistance.record')}
-      submitLabel={t('cases.assistance.save')}
+      title={editing ? t('cases.assistance.edit') : t('cases.assistance.record')}
+      submitLabel={editing ? t('common.saveChanges') : t('cases.assistance.save')}
       onClose={props.onClose}
       {...dialogProps}
       onSubmit={() => {
@@ -310,11 +338,12 @@ function AssistanceDialog(props: { caseId: string; members: HouseholdMember[]; o
             ...(d.error ? { givenOn: t(`fieldErrors.${d.error}`) } : {}),
           }),
           async () => {
-            await api.post(`/api/cases/${props.caseId}/assistance`, {
-              kind, item: item.trim() || null, valueUzs: uzs, givenOn: d.iso, personId: personId || null, projectCode: projectCode.trim() || null, notes: notes.trim() || null,
-            });
-            props.onDone();
+            const body = { kind, item: item.trim() || null, valueUzs: uzs, givenOn: d.iso, personId: personId || null, projectCode: projectCode.trim() || null, notes: notes.trim() || null };
+            if (editing) await api.patch(`/api/cases/${props.caseId}/assistance/${editing.id}`, { ...body, version: editing.version });
+            else await api.post(`/api/cases/${props.caseId}/assistance`, body);
+            props.onDone(editing ? t('cases.assistance.updated') : t('cases.assistance.recorded'));
           },
+          () => props.onDone(t('common.changedMeanwhile'), 'error'),
         );
       }}
     >
