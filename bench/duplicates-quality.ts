@@ -1,7 +1,8 @@
 /**
  * Quality of duplicate detection on the labelled record pairs
- * (bench/data/duplicate-pairs.ts: the 201 name pairs with dates and sexes,
- * plus hand-written full records).
+ * (bench/data/duplicate-pairs.ts: our labelled name pairs and the
+ * association's reference pairs, with dates and sexes, plus hand-written full
+ * records).
  *
  *   npx tsx bench/duplicates-quality.ts [--verbose]
  *

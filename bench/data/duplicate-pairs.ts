@@ -15,7 +15,7 @@
  *
  * `match` is the truth, not what the scorer says.
  */
-import { LABELLED_PAIRS } from '../../src/shared/names/labelled-pairs.ts';
+import { LABELLED_PAIRS, REFERENCE_PAIRS, type LabelledPair } from '../../src/shared/names/labelled-pairs.ts';
 import { nameTokens } from '../../src/shared/names/index.ts';
 
 export interface BenchRecord {
@@ -270,9 +270,16 @@ function ownYears(p: RecordPair, k: number): RecordPair {
   return { ...p, a: move(p.a), b: move(p.b) };
 }
 
-/** Every labelled record pair: the name pairs with dates and sexes, then the full records. */
+/** The association's reference pairs not already in the labelled set. */
+function referenceOnly(): LabelledPair[] {
+  const known = new Set(LABELLED_PAIRS.map((p) => `${p.a}|${p.b}`));
+  const pairs = [...REFERENCE_PAIRS.match.map(([a, b]) => ({ a, b, match: true })), ...REFERENCE_PAIRS.noMatch.map(([a, b]) => ({ a, b, match: false }))];
+  return pairs.filter((p) => !known.has(`${p.a}|${p.b}`)).map((p) => ({ ...p, why: 'the association’s reference pair' }));
+}
+
+/** Every labelled record pair: the name pairs (ours and the association's) with dates and sexes, then the full records. */
 export function recordPairs(): RecordPair[] {
   const rnd = seeded(20_240_404);
-  const fromNames = LABELLED_PAIRS.map((p, i) => recordsForLabelled(p.a, p.b, p.match, p.why, i, rnd));
+  const fromNames = [...LABELLED_PAIRS, ...referenceOnly()].map((p, i) => recordsForLabelled(p.a, p.b, p.match, p.why, i, rnd));
   return [...fromNames, ...FULL_RECORD_PAIRS.map(ownYears)];
 }

@@ -239,3 +239,35 @@ export const LABELLED_PAIRS: readonly LabelledPair[] = [
   n('Мадина Юнусова', 'Madina Yusupova', 'namesakes'),
   n('Ойбек Турсунов', 'Otabek Tursunov', 'brothers, across scripts'),
 ];
+
+/**
+ * The association's own test pairs, as given in its reference file of name
+ * rules (shared/data/uz-name-normalization.json, `test_pairs_should_match` and
+ * `test_pairs_should_not_match`), kept here so the tests run without that
+ * folder; name-key.test.ts checks the copy against the file where it exists.
+ */
+export const REFERENCE_PAIRS: { readonly match: readonly (readonly [string, string])[]; readonly noMatch: readonly (readonly [string, string])[] } = {
+  match: [
+    ['Нилуфар Камалова', 'Nilufar Kamalova'],
+    ['Нилуфар Камалова', 'Nilufarxon Kamalova'],
+    ['Нилуфар Камалова', 'KAMALOVA NILUFAR'],
+    ['Ғайрат Юсупов', 'G‘ayrat Yusupov'],
+    ['Ғайрат Юсупов', 'Gayrat Iusupov'],
+    ['Маматюсупов Шавкат', 'Shavkat Mamatyusupov'],
+    ['Маматюсупов Шавкат', 'Şavkat Mamatyusupov'],
+    ['Ўктам Қодиров', 'Uktam Kadirov'],
+    ['Хуршида Ҳасанова', 'Khurshida Khasanova'],
+    ['Джумаев Азизбек', 'Jumayev Aziz'],
+    ['Dzhumaev Azizjon', 'Жумаев Азиз'],
+    ['Сайёра Эргашева', 'Sayora Ergasheva'],
+    ['Мухаммаджон Юлдашев', "Muhammad Yo'ldoshev"],
+    ['Alisher Anvar o‘g‘li Karimov', 'Каримов Алишер Анварович'],
+    ['Dilnoza Rustam qizi', 'Дилноза Рустамовна'],
+    ['Елена Цой', 'Yelena Tsoy'],
+  ],
+  noMatch: [
+    ['Нилуфар Камалова', 'Nodira Kamalova'],
+    ['Aziz Karimov', 'Aziza Karimova'],
+    ['Sardor Aliyev', 'Sanjar Aliyev'],
+  ],
+};

@@ -13,29 +13,26 @@ import {
   searchFold,
 } from './name-key.ts';
 import { uzLatnToCyrl } from './transliterate.ts';
-import { LABELLED_PAIRS } from './labelled-pairs.ts';
+import { LABELLED_PAIRS, REFERENCE_PAIRS } from './labelled-pairs.ts';
 
-// The reference data lives outside the product (../shared next to the repo).
+// The association's reference file of name rules, beside the repository when it is there.
 const referenceFile = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/uz-name-normalization.json');
 
-interface Reference {
-  test_pairs_should_match: [string, string][];
-  test_pairs_should_not_match: [string, string][];
-}
-
-describe.skipIf(!existsSync(referenceFile))('reference pairs (uz-name-normalization.json)', () => {
-  const reference = existsSync(referenceFile)
-    ? (JSON.parse(readFileSync(referenceFile, 'utf8')) as Reference)
-    : { test_pairs_should_match: [], test_pairs_should_not_match: [] };
-
-  it.each(reference.test_pairs_should_match)('%s ≈ %s', (a, b) => {
+describe('reference pairs (the association\'s uz-name-normalization.json)', () => {
+  it.each(REFERENCE_PAIRS.match)('%s ≈ %s', (a, b) => {
     expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(NAME_MATCH_THRESHOLD);
     // Blocking must bring the pair together for scoring to see it.
     expect(nameMatchKeys(a).some((k) => nameMatchKeys(b).includes(k))).toBe(true);
   });
 
-  it.each(reference.test_pairs_should_not_match)('%s ≠ %s', (a, b) => {
+  it.each(REFERENCE_PAIRS.noMatch)('%s ≠ %s', (a, b) => {
     expect(nameSimilarity(a, b)).toBeLessThan(NAME_MATCH_THRESHOLD);
+  });
+
+  it.skipIf(!existsSync(referenceFile))('are the pairs of the file, where the file is at hand', () => {
+    const file = JSON.parse(readFileSync(referenceFile, 'utf8')) as { test_pairs_should_match: [string, string][]; test_pairs_should_not_match: [string, string][] };
+    expect(REFERENCE_PAIRS.match).toEqual(file.test_pairs_should_match);
+    expect(REFERENCE_PAIRS.noMatch).toEqual(file.test_pairs_should_not_match);
   });
 });
 
