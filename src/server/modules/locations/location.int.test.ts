@@ -37,6 +37,27 @@ describe.skipIf(!haveShared)('importing the reference location lists', () => {
   });
 });
 
+describe('importing the reference format', () => {
+  it('reads regions and districts as the association’s lists write them (SOATO codes, four names), without the lists at hand', async () => {
+    const admin = await clientFor(t.baseUrl, t.db, org.users.admin);
+    // Two made-up rows in the lists' shape: codes no real region uses, so the real lists can still be imported beside them.
+    const regions = { meta: {}, regions: [{ soato: '1799', iso_3166_2: 'UZ-ZZ', type: 'region', name: { uz_latn: 'Sinov viloyati', uz_cyrl: 'Синов вилояти', ru: 'Тестовая область', en: 'Test Region' } }] };
+    const districts = { meta: {}, districts: [
+      { soato: '1799201', region_soato: '1799', kind: 'district', name: { uz_latn: 'Bogʻ tumani', uz_cyrl: 'Боғ тумани', ru: 'Багский район', en: 'Bog District' } },
+      { soato: '1799401', region_soato: '1799', kind: 'city', name: { uz_latn: 'Sinov shahri', uz_cyrl: 'Синов шаҳри', ru: 'город Тест', en: 'Sinov City' } },
+    ] };
+    expect((await admin.post('/api/locations/import', { format: 'json', content: JSON.stringify(regions) })).body).toEqual({ inserted: 1, updated: 0, total: 1 });
+    expect((await admin.post('/api/locations/import', { format: 'json', content: JSON.stringify(districts) })).body).toEqual({ inserted: 2, updated: 0, total: 2 });
+    const worker = await clientFor(t.baseUrl, t.db, org.users.social_worker);
+    const region = (await worker.get('/api/locations?kind=region')).body.items.find((r: { isoCode: string }) => r.isoCode === 'UZ-ZZ');
+    expect(region.names).toEqual({ en: 'Test Region', ru: 'Тестовая область', 'uz-Latn': 'Sinov viloyati', 'uz-Cyrl': 'Синов вилояти' });
+    const itsDistricts = (await worker.get(`/api/locations?kind=district&parentId=${region.id}`)).body.items;
+    expect(itsDistricts.map((d: { names: { 'uz-Latn': string } }) => d.names['uz-Latn']).sort()).toEqual(['Bogʻ tumani', 'Sinov shahri']);
+    // The same lists again change nothing new.
+    expect((await admin.post('/api/locations/import', { format: 'json', content: JSON.stringify(districts) })).body).toMatchObject({ inserted: 0, updated: 2 });
+  });
+});
+
 describe('importing a CSV list', () => {
   it('adds mahallas under a district named by code, and refuses an unknown parent without saving anything', async () => {
     const admin = await clientFor(t.baseUrl, t.db, org.users.admin);
