@@ -2,8 +2,7 @@ import { CASE_STATUSES, RISK_LEVELS, OPEN_WORK_STATUSES, type CaseStatus } from 
 import { addDays, todayInUzbekistan } from '../../../shared/cases/case-dates.ts';
 import type { HandlerContext } from '../../platform/http/context.ts';
 import { caseWorkSources, registerCaseWorkSource, type CaseWorkContext, type CaseWorkItem, type WorkItemKind } from './case.extensions.ts';
-import type { CaseRow } from './case.policy.ts';
-import { approvalsForWork, casesForWork, policyOf, policyRow, statusCounts, userNames } from './case.repository.ts';
+import { approvalsForWork, casesForWork, policyOf, policyRow, statusCounts, userNames, type WorkCase } from './case.repository.ts';
 import { WORK_ITEM_KINDS } from './case.schema.ts';
 
 /**
@@ -55,11 +54,11 @@ registerCaseWorkSource(approvalSource);
 
 interface WorkSet {
   today: string;
-  cases: CaseRow[];
+  cases: WorkCase[];
   items: CaseWorkItem[];
 }
 
-async function computeWork(ctx: HandlerContext, cases: CaseRow[]): Promise<WorkSet> {
+async function computeWork(ctx: HandlerContext, cases: WorkCase[]): Promise<WorkSet> {
   const today = todayInUzbekistan();
   if (!cases.length) return { today, cases, items: [] };
   const policy = policyOf(await policyRow(ctx.db, ctx.actor.organisationId));

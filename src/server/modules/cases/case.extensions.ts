@@ -2,7 +2,7 @@ import type { CaseReviewPolicy } from '../../../shared/cases/case-dates.ts';
 import type { CaseFacts } from '../../../shared/cases/case-state-machine.ts';
 import type { FamilyCase } from '../../db/schema.ts';
 import type { Actor, Executor } from '../../platform/http/context.ts';
-import type { CaseRow } from './case.policy.ts';
+import type { WorkCase } from './case.repository.ts';
 import type { WORK_ITEM_KINDS } from './case.schema.ts';
 
 /**
@@ -44,7 +44,7 @@ export interface CaseWorkContext {
    * scope, and not closed (exited cases are included for their follow-up).
    * Never query outside these ids.
    */
-  cases: readonly CaseRow[];
+  cases: readonly WorkCase[];
 }
 
 /**

@@ -163,11 +163,21 @@ export async function casesByNumber(db: Executor, actor: Actor, match: { prefix:
 }
 
 /** Cases that can have work due (not closed, or exited awaiting follow-up), for the work list and dashboard. */
-export async function casesForWork(db: Executor, actor: Actor, filter: { assignedWorkerId?: string; branchId?: string | undefined }): Promise<CaseRow[]> {
+/** What due work is computed from: the dates and the people of a case, not its texts. */
+export type WorkCase = Pick<CaseRow, 'id' | 'case_number' | 'status' | 'risk_level' | 'assigned_worker_id' | 'referral_date' | 'enrolled_on' | 'exited_on' | 'follow_up_on' | 'next_review_on' | 'household_name'>;
+
+/** The open cases in the caller's reach (exited ones too, for their follow-up), with only the columns work needs: a supervisor's reach is thousands of rows. */
+export async function casesForWork(db: Executor, actor: Actor, filter: { assignedWorkerId?: string; branchId?: string | undefined }): Promise<WorkCase[]> {
   let q = caseQuery(db, actor).where('family_case.status', 'not in', ['not_eligible', 'follow_up_closed']);
   if (filter.assignedWorkerId) q = q.where('family_case.assigned_worker_id', '=', filter.assignedWorkerId);
   if (filter.branchId) q = q.where('family_case.branch_id', '=', filter.branchId);
-  return caseColumns(q).orderBy('family_case.case_number').execute();
+  return q
+    .select([
+      'family_case.id', 'family_case.case_number', 'family_case.status', 'family_case.risk_level', 'family_case.assigned_worker_id', 'family_case.referral_date',
+      'family_case.enrolled_on', 'family_case.exited_on', 'family_case.follow_up_on', 'household.display_name as household_name', nextReviewSql.as('next_review_on'),
+    ])
+    .orderBy('family_case.case_number')
+    .execute();
 }
 
 /** Counts by status, in scope. */
