@@ -39,10 +39,10 @@ export function PartnersPage() {
     [q, kind, archived, page],
   );
   const mayManage = can(user, 'partner_org.manage');
-  const changed = (message: string) => {
+  const changed = (message: string, kind?: 'error') => {
     forgetPartners();
     result.reload();
-    toast.show(message);
+    toast.show(message, kind);
   };
 
   const columns: Column<PartnerView>[] = [
@@ -118,7 +118,7 @@ export function PartnersPage() {
           }}
           onConflict={() => {
             setEditing(null);
-            changed(t('common.changedMeanwhile'));
+            changed(t('common.changedMeanwhile'), 'error');
           }}
         />
       )}
