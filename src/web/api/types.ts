@@ -143,11 +143,14 @@ export interface PersonDetail {
   merges?: PersonMergeHistoryItem[];
 }
 
+/** What a list of records shows of a person: the reference and the name in both scripts. */
+export type PersonNameView = Pick<PersonView, 'id' | 'reference' | 'givenName' | 'familyName' | 'patronymic' | 'nameScript' | 'givenNameAlt' | 'familyNameAlt' | 'patronymicAlt' | 'archivedAt' | 'mergedIntoId'>;
+
 /** A record a person absorbed by a merge. */
 export interface PersonMergeHistoryItem {
   mergeId: string;
-  /** The absorbed record as the merge left it (archived, pointing here). */
-  merged: PersonView;
+  /** The absorbed record (archived, pointing here), by its name and reference only. */
+  merged: PersonNameView;
   mergedAt: string;
   mergedBy: { id: string; displayName: string };
   /** Linked rows that moved to the survivor, by table. */

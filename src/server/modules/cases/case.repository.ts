@@ -162,7 +162,6 @@ export async function casesByNumber(db: Executor, actor: Actor, match: { prefix:
   return ranked.orderBy('family_case.case_number', 'desc').limit(limit).execute();
 }
 
-/** Cases that can have work due (not closed, or exited awaiting follow-up), for the work list and dashboard. */
 /** What due work is computed from: the dates and the people of a case, not its texts. */
 export type WorkCase = Pick<CaseRow, 'id' | 'case_number' | 'status' | 'risk_level' | 'assigned_worker_id' | 'referral_date' | 'enrolled_on' | 'exited_on' | 'follow_up_on' | 'next_review_on' | 'household_name'>;
 

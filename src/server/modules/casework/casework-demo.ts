@@ -72,13 +72,13 @@ export async function seedDemoCasework(db: Executor, organisationId: string): Pr
 
   // Every other case past `complete_assessment` has the assessment that allowed it: the household benchmark, that day.
   const household = instruments.find((i) => i.kind === 'household')!;
+  const householdDef = instrumentDefinition.parse(household.definition);
+  const answers = answersOf(householdDef, 2, 1);
+  const scores = domainScoresOf(householdDef, answers);
   const assessedOn = await db.selectFrom('family_case_status_change').select(['case_id', 'effective_on'])
     .where('organisation_id', '=', organisationId).where('event', '=', 'complete_assessment').where('case_id', '!=', active.id).execute();
   for (const { case_id, effective_on } of assessedOn) {
     const c = cases.find((x) => x.id === case_id)!;
-    const def = instrumentDefinition.parse(household.definition);
-    const answers = answersOf(def, 2, 1);
-    const scores = domainScoresOf(def, answers);
     await db.insertInto('assessment').values({
       organisation_id: organisationId, case_id, episode: c.episode, person_id: null, instrument_id: household.id, assessed_on: effective_on,
       assessor_id: c.assigned_worker_id ?? worker, answers: JSON.stringify(answers), factor_notes: '{}', domain_scores: JSON.stringify(scores),

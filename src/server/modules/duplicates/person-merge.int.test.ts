@@ -93,6 +93,10 @@ describe('merging two records of one person', () => {
     // The survivor's page shows the record it absorbed; the merged one points to it; search finds the survivor only.
     const detail = await supervisor.get(`/api/people/${survivor.id}`);
     expect(detail.body.merges).toEqual([{ mergeId: res.body.mergeId, merged: expect.objectContaining({ id: merged.id, reference: merged.reference, givenName: 'Nilufarxon', mergedIntoId: survivor.id }), mergedAt: expect.any(String), mergedBy: { id: org.users.supervisor.id, displayName: expect.any(String) }, moved: res.body.moved }]);
+    // Only the absorbed record's name and reference are shown, and that read is on record too.
+    expect(detail.body.merges[0].merged.pinfl).toBeUndefined();
+    const historyRead = await t.db.selectFrom('audit_event').select('details').where('action', '=', 'person.read').where('record_id', '=', merged.id).execute();
+    expect(historyRead.map((a) => a.details)).toContainEqual({ via: 'merge_history', survivorId: survivor.id });
     expect(detail.body.households.map((h: { householdId: string }) => h.householdId).sort()).toEqual([h1, h2].sort());
     expect((await supervisor.get(`/api/people/${merged.id}`)).body.person.mergedIntoId).toBe(survivor.id);
     const found = await supervisor.post('/api/search', { q: 'Nilufarxon Kamalova' });

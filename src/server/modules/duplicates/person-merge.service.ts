@@ -4,6 +4,7 @@ import { AppError, notFoundOrNoAccess, versionConflict } from '../../platform/er
 import type { HandlerContext } from '../../platform/http/context.ts';
 import { updatePersonAtVersion } from '../people/person.repository.ts';
 import { personViewFor } from '../people/person.policy.ts';
+import { personNameView } from '../people/person.schema.ts';
 import { nameColumns } from '../people/person.service.ts';
 import { refreshMatchKeysMany } from './duplicate.repository.ts';
 import {
@@ -190,8 +191,10 @@ function movedCounts(moved: readonly MovedRow[]): Record<string, number> {
 /** The records a person absorbed, for the person detail. */
 export async function mergeHistory(ctx: HandlerContext, personId: string) {
   const rows = await mergeHistoryOf(ctx.db, ctx.actor, personId);
+  // The absorbed records' names are read too: each read is on record, like any other.
+  for (const r of rows) await ctx.audit({ action: 'person.read', recordType: 'person', recordId: r.mergedPersonId, details: { via: 'merge_history', survivorId: personId } });
   return rows.map((r) => ({
-    mergeId: r.mergeId, merged: personViewFor(ctx.actor, r.merged), mergedAt: r.mergedAt,
+    mergeId: r.mergeId, merged: personNameView.parse(personViewFor(ctx.actor, r.merged)), mergedAt: r.mergedAt,
     mergedBy: { id: r.userId, displayName: r.userName }, moved: movedCounts(r.moved),
   }));
 }

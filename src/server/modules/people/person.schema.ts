@@ -159,11 +159,18 @@ export const consentView = z
   })
   .meta({ id: 'Consent' });
 
-/** A record this person absorbed: the merged person's reference, when, by whom. */
+/** What a list of records shows of a person: the reference and the name in both scripts (as the role may see them). */
+export const personNameView = personView.pick({
+  id: true, reference: true, givenName: true, familyName: true, patronymic: true, nameScript: true, givenNameAlt: true, familyNameAlt: true, patronymicAlt: true,
+  archivedAt: true, mergedIntoId: true,
+});
+export type PersonNameView = z.infer<typeof personNameView>;
+
+/** A record this person absorbed: the merged record by name, when, by whom, what moved. */
 export const personMergeHistoryItem = z.object({
   mergeId: uuid,
-  /** The absorbed record as it was left by the merge (archived, pointing here). */
-  merged: personView,
+  /** The absorbed record (archived, pointing here), by its name and reference only. */
+  merged: personNameView,
   mergedAt: z.string(),
   mergedBy: z.object({ id: uuid, displayName: z.string() }),
   /** How many linked rows moved to this person, by table (as the merge answered). */

@@ -2,7 +2,7 @@ import { MERGE_FIELDS, type MergeField } from '../../../shared/duplicates.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { detectScript } from '../../../shared/names/transliterate.ts';
 import { formatDate } from '../../../shared/i18n/format.ts';
-import type { PersonView } from '../../api/types.ts';
+import type { PersonNameView, PersonView } from '../../api/types.ts';
 import { addressText } from '../locations/use-location-labels.ts';
 import { personFieldLabel, personFieldText, type DisplayContext } from '../people/person-display.ts';
 import { personNames } from '../people/person-model.ts';
@@ -152,12 +152,12 @@ export function movedLines(moved: Readonly<Record<string, number>>): { table: Mo
 }
 
 /** The name a reader knows a person by, or the reference when the role sees no names. */
-export function personLabel(p: PersonView, locale: Locale): string {
+export function personLabel(p: PersonNameView, locale: Locale): string {
   return personNames(p, locale).primary || p.reference;
 }
 
 /** A person as lists of records name them: «Name (P-000123)», or the reference alone when the role sees no names. */
-export function personWithReference(p: PersonView, locale: Locale): string {
+export function personWithReference(p: PersonNameView, locale: Locale): string {
   const name = personNames(p, locale).primary;
   return name ? `${name} (${p.reference})` : p.reference;
 }

@@ -28,7 +28,7 @@ function joinName(p: NameParts): string {
  * other-script form separately so both can be shown. Empty when the role sees
  * no names.
  */
-export function personNames(p: PersonView, locale: Locale): { primary: string; secondary: string } {
+export function personNames(p: Partial<PersonView>, locale: Locale): { primary: string; secondary: string } {
   const original = joinName(p);
   const alt = joinName({ familyName: p.familyNameAlt, givenName: p.givenNameAlt, patronymic: p.patronymicAlt });
   if (!original) return { primary: '', secondary: '' };
